@@ -1,0 +1,123 @@
+package io.audiolens.worker.checkpoint;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * An HF checkpoint folder: {@code config.json}, {@code tokenizer.json} and the weights, either one
+ * {@code model.safetensors} or shards listed in {@code model.safetensors.index.json} (or, without an
+ * index, every {@code model-*.safetensors}). Tensors are looked up by their HF names and checked
+ * against the shape the config implies.
+ */
+public final class Checkpoint {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path folder;
+    private final Map<String, TensorInfo> tensors;
+
+    private Checkpoint(Path folder, Map<String, TensorInfo> tensors) {
+        this.folder = folder;
+        this.tensors = tensors;
+    }
+
+    public static Checkpoint open(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new CheckpointException("model folder " + folder + " does not exist; pass --model with an HF "
+                    + "checkpoint folder (config.json, *.safetensors, tokenizer.json)");
+        }
+        Map<String, TensorInfo> tensors = new LinkedHashMap<>();
+        for (Path shard : shards(folder)) {
+            tensors.putAll(SafetensorsHeader.read(shard));
+        }
+        return new Checkpoint(folder, tensors);
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public Path file(String name) {
+        Path file = folder.resolve(name);
+        if (!Files.isRegularFile(file)) {
+            throw new CheckpointException("model folder " + folder + " has no " + name);
+        }
+        return file;
+    }
+
+    public JsonNode config() {
+        try {
+            return JSON.readTree(file("config.json").toFile());
+        } catch (IOException e) {
+            throw new CheckpointException("config.json in " + folder + " is not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    public boolean has(String name) {
+        return tensors.containsKey(name);
+    }
+
+    /** Loads tensor {@code name}, failing at once if it is absent or its shape is not {@code expected}. */
+    public NDArray load(String name, NDManager manager, DataType computeType, long... expected) {
+        TensorInfo info = tensors.get(name);
+        if (info == null) {
+            throw new CheckpointException("tensor '" + name + "' (expected shape " + Arrays.toString(expected)
+                    + ") is missing from the checkpoint in " + folder + "; is this a Qwen2-Audio checkpoint, and are all "
+                    + "shards present?");
+        }
+        if (!Arrays.equals(info.shape(), expected)) {
+            throw new CheckpointException("tensor '" + name + "' in " + info.file().getFileName() + " has shape "
+                    + info.shapeText() + " but config.json implies " + Arrays.toString(expected)
+                    + "; the config and the weights do not belong together");
+        }
+        return TensorReader.read(info, manager, computeType);
+    }
+
+    private static Iterable<Path> shards(Path folder) {
+        Path single = folder.resolve("model.safetensors");
+        Path index = folder.resolve("model.safetensors.index.json");
+        if (Files.isRegularFile(index)) {
+            return indexedShards(folder, index);
+        }
+        if (Files.isRegularFile(single)) {
+            return java.util.List.of(single);
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            TreeSet<Path> found = new TreeSet<>();
+            files.filter(p -> p.getFileName().toString().matches("model-.*\\.safetensors")).forEach(found::add);
+            if (found.isEmpty()) {
+                throw new CheckpointException("model folder " + folder + " has no model.safetensors, no "
+                        + "model.safetensors.index.json and no model-*.safetensors shards");
+            }
+            return found;
+        } catch (IOException e) {
+            throw new CheckpointException("cannot list model folder " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Iterable<Path> indexedShards(Path folder, Path index) {
+        try {
+            TreeSet<Path> found = new TreeSet<>();
+            JSON.readTree(index.toFile()).path("weight_map").forEach(n -> found.add(folder.resolve(n.asText())));
+            for (Path shard : found) {
+                if (!Files.isRegularFile(shard)) {
+                    throw new CheckpointException("shard " + shard.getFileName() + " listed in " + index.getFileName()
+                            + " is missing from " + folder + "; download all shards");
+                }
+            }
+            return found;
+        } catch (IOException e) {
+            throw new CheckpointException(index + " is not valid JSON: " + e.getMessage(), e);
+        }
+    }
+}

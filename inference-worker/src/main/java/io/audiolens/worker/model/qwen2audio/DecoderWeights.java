@@ -1,0 +1,45 @@
+package io.audiolens.worker.model.qwen2audio;
+
+import ai.djl.ndarray.NDArray;
+import io.audiolens.worker.checkpoint.CheckpointException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Qwen2 decoder and its unembedding. HF has saved it under several prefixes over the years
+ * ({@code language_model.model.} in the released checkpoints, {@code language_model.model.model.} from
+ * transformers 5, {@code model.language_model.}); the one whose {@code embed_tokens} exists is used.
+ */
+record DecoderWeights(
+        NDArray embedTokens,              // (V, D)
+        List<DecoderLayerWeights> layers, // L
+        NDArray finalNorm,                // (D)
+        NDArray unembed) {                // (V, D): lm_head, or embed_tokens when tied
+
+    private static final List<String> PREFIXES =
+            List.of("language_model.model.", "language_model.model.model.", "model.language_model.");
+    private static final List<String> HEADS = List.of("language_model.lm_head.weight", "lm_head.weight");
+
+    static DecoderWeights load(WeightSource source, TextConfig c) {
+        String prefix = PREFIXES.stream().filter(p -> source.has(p + "embed_tokens.weight")).findFirst()
+                .orElseThrow(() -> new CheckpointException("no decoder embedding found: none of "
+                        + PREFIXES.stream().map(p -> p + "embed_tokens.weight").toList()
+                        + " is in the checkpoint; is this a Qwen2-Audio checkpoint?"));
+        long v = c.vocabSize();
+        long d = c.width();
+        NDArray embed = source.load(prefix + "embed_tokens.weight", v, d);
+        List<DecoderLayerWeights> layers = new ArrayList<>();
+        for (int i = 0; i < c.layers(); i++) {
+            layers.add(DecoderLayerWeights.load(source, prefix + "layers." + i + ".", c));
+        }
+        NDArray norm = source.load(prefix + "norm.weight", d);
+        NDArray unembed = c.tieWordEmbeddings() ? embed : source.load(head(source), v, d);
+        return new DecoderWeights(embed, List.copyOf(layers), norm, unembed);
+    }
+
+    private static String head(WeightSource source) {
+        return HEADS.stream().filter(source::has).findFirst()
+                .orElseThrow(() -> new CheckpointException("tensor 'language_model.lm_head.weight' is missing and "
+                        + "config.json says tie_word_embeddings=false; add the LM head or set tie_word_embeddings"));
+    }
+}
