@@ -43,7 +43,7 @@ final class AudioEncoder {
         x = Activation.gelu(Conv1d.conv1d(x, weights.conv2(), weights.conv2Bias(), new Shape(2), new Shape(1)).head());
         x = x.get(new NDIndex("0, :, :{}", positions)).transpose(); // (N, A)
         // learned positions
-        x = x.add(weights.positions().get(new NDIndex(":{}", positions)));
+        x = x.add(weights.positions().get(x.getManager(), new NDIndex(":{}", positions)));
         for (EncoderLayerWeights layer : weights.layers()) {
             x = layer(x, layer);
         }

@@ -4,7 +4,8 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.nn.core.Linear;
 import io.audiolens.worker.checkpoint.Checkpoint;
 
 /**
@@ -37,6 +38,7 @@ public final class Qwen2AudioModel implements AutoCloseable {
             WeightSource source = new WeightSource(checkpoint, manager, computeType);
             EncoderWeights encoder = EncoderWeights.load(source, config.audio(), config.text().width());
             DecoderWeights decoder = DecoderWeights.load(source, config.text());
+            manager.cap(); // from here on, anything attached to the weights' manager is a leak: fail loudly
             return new Qwen2AudioModel(manager, config, computeType, encoder, decoder);
         } catch (RuntimeException e) {
             manager.close();
@@ -65,9 +67,11 @@ public final class Qwen2AudioModel implements AutoCloseable {
         return encoder.encode(features.toType(computeType, false), frames);
     }
 
-    /** (T, D): token embeddings with the {@code <|AUDIO|>} positions replaced, in order, by the audio rows. */
-    public NDArray inputEmbeddings(long[] ids, NDArray audio) {
-        NDManager m = audio.getManager();
+    /**
+     * (T, D): token embeddings with the {@code <|AUDIO|>} positions replaced, in order, by the audio rows;
+     * attached to {@code m}.
+     */
+    public NDArray inputEmbeddings(NDManager m, long[] ids, NDArray audio) {
         int audioRows = (int) audio.getShape().get(0);
         int[] rows = new int[ids.length]; // index into [token embeddings ; audio rows]
         int nextAudio = 0;
@@ -86,9 +90,9 @@ public final class Qwen2AudioModel implements AutoCloseable {
             throw new IllegalArgumentException("the prompt has " + nextAudio + " audio tokens but the encoder produced "
                     + audioRows + " audio embeddings");
         }
-        NDArray tokens = decoderWeights.embedTokens().get(m.create(ids)); // (T, D)
+        NDArray tokens = decoderWeights.embedTokens().get(m, new NDIndex("{}", m.create(ids))); // (T, D)
         NDArray both = tokens.concat(audio, 0);                            // (T + P, D)
-        return both.get(m.create(rows));
+        return both.get(new NDIndex("{}", m.create(rows)));
     }
 
     public Qwen2Decoder decoder() {
@@ -107,11 +111,7 @@ public final class Qwen2AudioModel implements AutoCloseable {
 
     /** Full-vocabulary logits (R, V) for residual rows (R, D): {@code W_U · norm_final(h)}. */
     public NDArray logits(NDArray residual) {
-        return finalNorm(residual).matMul(decoderWeights.unembed().transpose());
-    }
-
-    public Shape embeddingShape() {
-        return decoderWeights.embedTokens().getShape();
+        return Linear.linear(finalNorm(residual), decoderWeights.unembed()).head();
     }
 
     @Override

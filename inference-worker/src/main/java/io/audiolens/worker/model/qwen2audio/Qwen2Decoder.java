@@ -98,9 +98,9 @@ public final class Qwen2Decoder {
 
     /**
      * The naive way, kept as the independent reference path and the benchmark's baseline: all T tokens
-     * through every layer with the variant's edit applied in place.
+     * through every layer, with the variant's edit applied to the last token.
      *
-     * @return h^l at the last token for l = 1..L, each (D)
+     * @return each layer's output (T, D), l = 1..L
      */
     public List<NDArray> fullForward(NDArray embeds, int[] audioPositions, boolean audioMasked, Enrichment enrichment) {
         NDManager m = embeds.getManager();
@@ -113,17 +113,17 @@ public final class Qwen2Decoder {
             }
         }
         NDArray maskArray = m.create(mask, new Shape(t, t)).toType(embeds.getDataType(), false);
-        List<NDArray> last = new ArrayList<>();
+        List<NDArray> outputs = new ArrayList<>();
         NDArray x = embeds;
         for (int l = 1; l <= layers.size(); l++) {
             x = layers.get(l - 1).forward(x, cosSin.get(0), cosSin.get(1), null, maskArray).hidden();
             if (enrichment != null && l == enrichment.targetLayer()) {
-                NDArray add = last.get(enrichment.sourceLayer() - 1).mul(enrichment.lambda());
+                NDArray add = outputs.get(enrichment.sourceLayer() - 1).get(t - 1).mul(enrichment.lambda());
                 x = x.get(new NDIndex(":{}", t - 1)).concat(x.get(new NDIndex("{}:", t - 1)).add(add), 0);
             }
-            last.add(x.get(t - 1));
+            outputs.add(x);
         }
-        return last;
+        return outputs;
     }
 
     public int layerCount() {

@@ -1,0 +1,22 @@
+package io.audiolens.worker.lens;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the lens read for one clip and one prompt: per view, the label probabilities at layers
+ * 1..L ({@code views.get(view)[l-1][y]}), the model's own prediction (the most likely label at layer L
+ * of view {@code last}) and the enriched variants' final answers.
+ */
+public record LensReport(String model, String attribute, String prompt, int layers, List<String> labels,
+        int[] labelTokenIds, int promptTokens, int audioTokens, Map<View, float[][]> views, String prediction,
+        List<EnrichedPrediction> enrichment) {
+
+    public float[][] view(View view) {
+        float[][] probs = views.get(view);
+        if (probs == null) {
+            throw new IllegalArgumentException("view " + view.id() + " was not computed");
+        }
+        return probs;
+    }
+}
