@@ -63,6 +63,13 @@ public final class Checkpoint {
         }
     }
 
+    /** Every tensor's name and stored shape, in file order. */
+    public Map<String, long[]> shapes() {
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        tensors.forEach((name, info) -> shapes.put(name, info.shape().clone()));
+        return shapes;
+    }
+
     public boolean has(String name) {
         return tensors.containsKey(name);
     }
