@@ -5,9 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,7 +45,7 @@ class WavDecoderTest {
         }
         assertEquals(1.0, audio.originalSeconds());
         assertFalse(audio.wasCut());
-        assertEquals(java.util.List.of(), audio.warnings());
+        assertEquals(List.of(), audio.warnings());
     }
 
     @ParameterizedTest(name = "{0} Hz, {1} channels")
@@ -79,6 +88,26 @@ class WavDecoderTest {
         assertEquals(8_000, waveform.length);
         for (int n = 0; n < waveform.length; n++) {
             assertEquals(0.5 * Math.sin(2 * Math.PI * 440 * n / 16_000.0), waveform[n], tolerance, "sample " + n);
+        }
+    }
+
+    @Test
+    void shouldReadBigEndianAiffThroughJavaSound() throws Exception {
+        int frames = 8_000;
+        ByteBuffer data = ByteBuffer.allocate(2 * frames).order(ByteOrder.BIG_ENDIAN);
+        for (int n = 0; n < frames; n++) {
+            data.putShort((short) Math.round(16_384 * Math.sin(2 * Math.PI * 440 * n / 16_000.0)));
+        }
+        AudioFormat format = new AudioFormat(16_000, 16, 1, true, true);
+        ByteArrayOutputStream aiff = new ByteArrayOutputStream();
+        AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(data.array()), format, frames),
+                AudioFileFormat.Type.AIFF, aiff);
+
+        short[] pcm16 = WavDecoder.decode(aiff.toByteArray(), "tone.aiff").pcm16();
+
+        assertEquals(frames, pcm16.length);
+        for (int n = 0; n < frames; n++) {
+            assertEquals(data.getShort(2 * n), pcm16[n], "sample " + n);
         }
     }
 
