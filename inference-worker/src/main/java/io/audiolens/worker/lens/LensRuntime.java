@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.audiolens.worker.checkpoint.Checkpoint;
+import io.audiolens.worker.features.LogMelFeatures;
+import io.audiolens.worker.features.WhisperLogMel;
 import io.audiolens.worker.model.qwen2audio.Qwen2AudioModel;
 import io.audiolens.worker.prompt.Attribute;
 import io.audiolens.worker.prompt.LabelTokenMode;
@@ -28,12 +30,14 @@ public final class LensRuntime implements AutoCloseable {
     private final long audioTokenId;
     private final LabelTokenMode labelTokenMode;
     private final Map<String, int[]> labelTokens = new ConcurrentHashMap<>();
+    private final WhisperLogMel logMel;
 
     private LensRuntime(String modelName, Qwen2AudioModel model, PromptTokenizer tokenizer, LabelTokenMode mode) {
         this.modelName = modelName;
         this.model = model;
         this.tokenizer = tokenizer;
         this.labelTokenMode = mode;
+        this.logMel = new WhisperLogMel(model.config().audio().melBins());
         this.audioTokenId = tokenizer.singleTokenId(Qwen2AudioChatTemplate.AUDIO_TOKEN);
         if (audioTokenId != model.config().audioTokenId()) {
             throw new IllegalArgumentException("tokenizer.json has <|AUDIO|> = " + audioTokenId
@@ -68,6 +72,12 @@ public final class LensRuntime implements AutoCloseable {
 
     public Qwen2AudioModel model() {
         return model;
+    }
+
+    /** Encodes one clip from its 16 kHz waveform (pcm16 / 32768); the session owns the clip's native memory. */
+    public ClipSession open(float[] waveform) {
+        LogMelFeatures features = logMel.extract(waveform);
+        return open(features.values(), features.realFrames());
     }
 
     /**

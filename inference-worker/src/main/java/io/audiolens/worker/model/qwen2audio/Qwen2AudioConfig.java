@@ -1,6 +1,8 @@
 package io.audiolens.worker.model.qwen2audio;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** A Qwen2-Audio checkpoint's {@code config.json}: encoder, decoder and the {@code <|AUDIO|>} token id. */
 public record Qwen2AudioConfig(AudioEncoderConfig audio, TextConfig text, int audioTokenId) {
@@ -29,5 +31,37 @@ public record Qwen2AudioConfig(AudioEncoderConfig audio, TextConfig text, int au
 
     public static int encoderPositions(int frames) {
         return (frames - 1) / 2 + 1;
+    }
+
+    /** config.json as HF writes it for Qwen2-Audio (transformers 5 field names). */
+    public String toJson() {
+        ObjectNode root = new ObjectMapper().createObjectNode();
+        root.putArray("architectures").add("Qwen2AudioForConditionalGeneration");
+        root.put("model_type", "qwen2_audio");
+        root.put("audio_token_index", audioTokenId);
+        ObjectNode a = root.putObject("audio_config");
+        a.put("model_type", "qwen2_audio_encoder");
+        a.put("num_mel_bins", audio.melBins());
+        a.put("encoder_layers", audio.layers());
+        a.put("encoder_attention_heads", audio.heads());
+        a.put("d_model", audio.width());
+        a.put("encoder_ffn_dim", audio.ffnWidth());
+        a.put("max_source_positions", audio.maxSourcePositions());
+        a.put("activation_function", audio.activation());
+        ObjectNode t = root.putObject("text_config");
+        t.put("model_type", "qwen2");
+        t.put("vocab_size", text.vocabSize());
+        t.put("hidden_size", text.width());
+        t.put("intermediate_size", text.ffnWidth());
+        t.put("num_hidden_layers", text.layers());
+        t.put("num_attention_heads", text.heads());
+        t.put("num_key_value_heads", text.kvHeads());
+        t.put("head_dim", text.headSize());
+        t.put("rms_norm_eps", text.rmsNormEps());
+        t.putObject("rope_parameters").put("rope_type", "default").put("rope_theta", text.ropeTheta());
+        t.put("tie_word_embeddings", text.tieWordEmbeddings());
+        t.put("hidden_act", text.activation());
+        t.put("max_position_embeddings", 32768);
+        return root.toPrettyString();
     }
 }

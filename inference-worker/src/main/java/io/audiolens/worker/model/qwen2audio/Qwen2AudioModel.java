@@ -35,7 +35,7 @@ public final class Qwen2AudioModel implements AutoCloseable {
         Qwen2AudioConfig config = Qwen2AudioConfig.fromJson(checkpoint.config());
         NDManager manager = NDManager.newBaseManager(device, "PyTorch");
         try {
-            WeightSource source = new WeightSource(checkpoint, manager, computeType);
+            WeightSource source = new CheckpointWeightSource(checkpoint, manager, computeType);
             EncoderWeights encoder = EncoderWeights.load(source, config.audio(), config.text().width());
             DecoderWeights decoder = DecoderWeights.load(source, config.text());
             manager.cap(); // from here on, anything attached to the weights' manager is a leak: fail loudly

@@ -1,18 +1,10 @@
 package io.audiolens.worker.model.qwen2audio;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import io.audiolens.worker.checkpoint.Checkpoint;
 
-/** Loads named tensors of an expected shape into the model's manager, in the compute type. */
-record WeightSource(Checkpoint checkpoint, NDManager manager, DataType computeType) {
+/** Where the weight records get their tensors, by HF name and expected shape. */
+interface WeightSource {
+    NDArray load(String name, long... expectedShape);
 
-    NDArray load(String name, long... expectedShape) {
-        return checkpoint.load(name, manager, computeType, expectedShape);
-    }
-
-    boolean has(String name) {
-        return checkpoint.has(name);
-    }
+    boolean has(String name);
 }

@@ -1,4 +1,4 @@
-package io.audiolens.worker.testing;
+package io.audiolens.worker.checkpoint;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Writes safetensors files for tests: tensors given as raw little-endian bytes with a dtype and shape. */
+/**
+ * Writes {@code .safetensors} files (HF's layout: 8-byte header length, JSON header, raw little-endian
+ * data), for checkpoints this project makes itself (benchmarks, the tiny trained model) and for tests.
+ */
 public final class SafetensorsWriter {
     public record Tensor(String dtype, long[] shape, byte[] data) {}
 

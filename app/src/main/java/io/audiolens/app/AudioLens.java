@@ -1,0 +1,28 @@
+package io.audiolens.app;
+
+import io.audiolens.app.bench.BenchCommand;
+import io.audiolens.app.inspect.InspectCommand;
+import io.audiolens.worker.runtime.DjlDefaults;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code audiolens} command. Each subcommand only wires; the work lives in the modules. */
+@Command(name = "audiolens", mixinStandardHelpOptions = true, version = "audiolens 0.1.0",
+        description = "Watch inside audio-language models with the Logit Lens.",
+        subcommands = {InspectCommand.class, BenchCommand.class})
+public final class AudioLens {
+
+    public static void main(String[] args) {
+        DjlDefaults.apply();
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new AudioLens());
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            command.getErr().println("audiolens: " + e.getMessage());
+            return e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException ? 2 : 1;
+        });
+        return cli;
+    }
+}

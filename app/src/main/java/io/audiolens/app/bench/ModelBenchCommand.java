@@ -1,0 +1,43 @@
+package io.audiolens.app.bench;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code audiolens bench model}: full analysis vs one forward pass vs the naive way, on random weights. */
+@Command(name = "model", mixinStandardHelpOptions = true,
+        description = "Time one forward pass, the full lens analysis with prefix reuse, and the naive analysis.")
+public final class ModelBenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--width", defaultValue = "512", description = "decoder and encoder width (default: ${DEFAULT-VALUE})")
+    int width;
+
+    @Option(names = "--layers", defaultValue = "12", description = "decoder layers (default: ${DEFAULT-VALUE})")
+    int layers;
+
+    @Option(names = "--encoder-layers", defaultValue = "4", description = "encoder layers (default: ${DEFAULT-VALUE})")
+    int encoderLayers;
+
+    @Option(names = "--seconds", defaultValue = "10", description = "clip length (default: ${DEFAULT-VALUE})")
+    double seconds;
+
+    @Option(names = "--repeats", defaultValue = "3", description = "timed runs per measurement; the median is kept")
+    int repeats;
+
+    @Option(names = "--json", description = "print one JSON object on stdout")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        ModelBenchmark.Result result = new ModelBenchmark(width, layers, encoderLayers, seconds, repeats).run();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(json ? result.toJson() : result.toText());
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,94 @@
+package io.audiolens.app.inspect;
+
+import io.audiolens.audio.DecodedAudio;
+import io.audiolens.audio.UndecodableAudioException;
+import io.audiolens.audio.WavDecoder;
+import io.audiolens.worker.lens.ClipSession;
+import io.audiolens.worker.lens.LensReport;
+import io.audiolens.worker.lens.LensRuntime;
+import io.audiolens.worker.model.qwen2audio.Enrichment;
+import io.audiolens.worker.prompt.Attribute;
+import io.audiolens.worker.prompt.LabelTokenMode;
+import io.audiolens.worker.prompt.PromptFormat;
+import io.audiolens.worker.runtime.ComputeDevice;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code audiolens inspect}: the lens on one clip and one prompt. */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = "Run the model on one clip and read every layer through the Logit Lens.")
+public final class InspectCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(InspectCommand.class);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "HF checkpoint folder (config.json, *.safetensors, tokenizer.json)")
+    Path model;
+
+    @Option(names = "--audio", required = true, description = "WAV file (any PCM rate/channels; resampled to 16 kHz mono)")
+    Path audio;
+
+    @Option(names = "--attribute", required = true, description = "gender, language, emotion or animal")
+    String attribute;
+
+    @Option(names = "--prompt", defaultValue = "P1", description = "P1, P2 or P3 (default: ${DEFAULT-VALUE})")
+    String prompt;
+
+    @Option(names = "--enrich-layer", description = "source layer s of h^{s+5} += λ·h^s at the last token")
+    Integer enrichLayer;
+
+    @Option(names = "--lambda", description = "λ for --enrich-layer; repeat for several")
+    List<Double> lambdas = new ArrayList<>();
+
+    @Option(names = "--label-token", defaultValue = "leading-space", description = "leading-space or no-space (default: ${DEFAULT-VALUE})")
+    String labelToken;
+
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE})")
+    String device;
+
+    @Option(names = "--json", description = "print one JSON object on stdout")
+    boolean json;
+
+    @Override
+    public Integer call() throws UndecodableAudioException {
+        Attribute attr = Attribute.named(attribute);
+        PromptFormat format = PromptFormat.parse(prompt);
+        LabelTokenMode mode = LabelTokenMode.parse(labelToken);
+        List<Enrichment> enrichments = enrichments();
+        ComputeDevice compute = ComputeDevice.parse(device);
+        DecodedAudio clip = WavDecoder.decode(audio);
+        clip.warnings().forEach(w -> LOG.warn("{}: {}", audio, w));
+        LensReport report;
+        try (LensRuntime runtime = LensRuntime.load(model, compute.device(), compute.dataType(), mode);
+                ClipSession session = runtime.open(clip.waveform())) {
+            report = session.analyze(attr, format, enrichments);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(json ? InspectJson.write(report) : InspectText.write(report));
+        out.flush();
+        return 0;
+    }
+
+    private List<Enrichment> enrichments() {
+        if (enrichLayer == null) {
+            if (!lambdas.isEmpty()) {
+                throw new IllegalArgumentException("--lambda needs --enrich-layer");
+            }
+            return List.of();
+        }
+        if (lambdas.isEmpty()) {
+            throw new IllegalArgumentException("--enrich-layer needs at least one --lambda");
+        }
+        return lambdas.stream().map(l -> Enrichment.paper(enrichLayer, l)).toList();
+    }
+}

@@ -1,0 +1,23 @@
+package io.audiolens.worker.runtime;
+
+/**
+ * DJL settings every process of ours needs before the engine starts: never download anything (the
+ * engine and its native library come from Maven jars), and two intra-op threads without inter-op
+ * threads on the 2-core machines we size for. Values given with -D win.
+ */
+public final class DjlDefaults {
+    private DjlDefaults() {}
+
+    public static void apply() {
+        setIfAbsent("ai.djl.offline", "true");
+        setIfAbsent("ai.djl.pytorch.num_threads", Integer.toString(Math.max(1, Runtime.getRuntime().availableProcessors())));
+        setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
+        setIfAbsent("ai.djl.pytorch.graph_optimizer", "false");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}
