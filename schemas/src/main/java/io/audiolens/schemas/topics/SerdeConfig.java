@@ -4,9 +4,11 @@ import static io.apicurio.registry.resolver.SchemaResolverConfig.AUTO_REGISTER_A
 import static io.apicurio.registry.resolver.SchemaResolverConfig.REGISTRY_URL;
 import static io.apicurio.registry.serde.SerdeConfig.ENABLE_CONFLUENT_ID_HANDLER;
 import static io.apicurio.registry.serde.SerdeConfig.ENABLE_HEADERS;
+import static io.apicurio.registry.serde.SerdeConfig.ID_HANDLER;
 import static io.apicurio.registry.serde.SerdeConfig.USE_ID;
 import static io.apicurio.registry.serde.avro.AvroKafkaSerdeConfig.USE_SPECIFIC_AVRO_READER;
 
+import io.apicurio.registry.serde.Legacy4ByteIdHandler;
 import io.apicurio.registry.serde.config.IdOption;
 import java.util.Map;
 
@@ -47,6 +49,8 @@ public record SerdeConfig(String registryUrl) {
                 REGISTRY_URL, registryUrl,
                 AUTO_REGISTER_ARTIFACT, true,
                 ENABLE_CONFLUENT_ID_HANDLER, true,
+                // the 4-byte handler that as-confluent installs anyway; naming it silences a warning per serde
+                ID_HANDLER, Legacy4ByteIdHandler.class.getName(),
                 USE_ID, IdOption.contentId.name(),
                 ENABLE_HEADERS, false,
                 USE_SPECIFIC_AVRO_READER, true);
