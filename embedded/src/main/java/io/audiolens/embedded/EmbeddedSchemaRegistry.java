@@ -1,17 +1,14 @@
 package io.audiolens.embedded;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Apicurio Registry (in-memory storage) as a child process of this JVM, bound to 127.0.0.1. It serves
@@ -20,23 +17,17 @@ import java.util.concurrent.TimeUnit;
 public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     // C1 only and serial GC: ready in ~5 s instead of ~13 s on 2 cores; the registry does little work
     private static final List<String> JVM_OPTIONS =
             List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1");
 
-    private final Process process;
+    private final ChildProcess process;
     private final String baseUrl;
-    private final Path logFile;
-    private final Thread shutdownHook;
 
-    private EmbeddedSchemaRegistry(Process process, String baseUrl, Path logFile) {
+    private EmbeddedSchemaRegistry(ChildProcess process, String baseUrl) {
         this.process = process;
         this.baseUrl = baseUrl;
-        this.logFile = logFile;
-        this.shutdownHook = new Thread(this::stopProcess, "stop-embedded-schema-registry");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /** Starts the registry found by {@link RegistryDistribution#locateRunner()} and waits until it serves. */
@@ -49,7 +40,6 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     /** Starts the child process without waiting, so that the caller can start other things meanwhile. */
     static EmbeddedSchemaRegistry launch(Path runnerJar, Path runFolder) {
         int port = LoopbackPorts.pickFree();
-        Path logFile = runFolder.resolve("schema-registry.log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
@@ -57,21 +47,16 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         command.add("-Dquarkus.http.port=" + port);
         command.add("-jar");
         command.add(runnerJar.toAbsolutePath().toString());
-        try {
-            Files.createDirectories(runFolder);
-            Process process = new ProcessBuilder(command).directory(runFolder.toFile())
-                    .redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
-            return new EmbeddedSchemaRegistry(process, "http://" + LoopbackPorts.HOST + ":" + port, logFile);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start Apicurio Registry: " + String.join(" ", command), e);
-        }
+        ChildProcess process = ChildProcess.start("Apicurio Registry", command, runFolder,
+                runFolder.resolve("schema-registry.log"));
+        return new EmbeddedSchemaRegistry(process, "http://" + LoopbackPorts.HOST + ":" + port);
     }
 
     /** Blocks until the Confluent-compatible API answers; stops the process if it never does. */
     void awaitReady() {
         try {
             Polling.awaitUntil(this::isServing, READY_TIMEOUT, Duration.ofMillis(100),
-                    "Apicurio Registry at " + baseUrl + " to serve (log: " + logFile + ")");
+                    "Apicurio Registry at " + baseUrl + " to serve (log: " + process.logFile() + ")");
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -94,25 +79,17 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     }
 
     public Path logFile() {
-        return logFile;
+        return process.logFile();
     }
 
     /** Stops the registry: SIGTERM, then a forced kill if it has not exited after 10 s. */
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook is running or about to run and stops the process itself
-        }
-        stopProcess();
+        process.close();
     }
 
     private boolean isServing() {
-        if (!process.isAlive()) {
-            throw new IllegalStateException("Apicurio Registry exited with code " + process.exitValue()
-                    + " before serving; see " + logFile + ":\n" + LogTail.of(logFile, 20));
-        }
+        process.requireAlive();
         HttpRequest request = HttpRequest.newBuilder(URI.create(confluentCompatUrl() + "/subjects"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         try {
@@ -122,18 +99,6 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private void stopProcess() {
-        process.destroy();
-        try {
-            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
         }
     }
 }

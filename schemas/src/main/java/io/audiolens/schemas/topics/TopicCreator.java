@@ -31,8 +31,7 @@ public final class TopicCreator {
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("could not create topic " + topic + " with replication factor "
-                        + replicationFactor + ": " + e.getCause().getMessage()
-                        + "; check that the cluster has that many brokers", e.getCause());
+                        + replicationFactor + ": " + e.getCause().getMessage(), e.getCause());
             }
         } catch (TimeoutException e) {
             throw new IllegalStateException("creating topic " + topic + " timed out; is the broker reachable?", e);
