@@ -1,0 +1,58 @@
+package io.audiolens.schemas.topics;
+
+import static io.apicurio.registry.resolver.SchemaResolverConfig.AUTO_REGISTER_ARTIFACT;
+import static io.apicurio.registry.resolver.SchemaResolverConfig.REGISTRY_URL;
+import static io.apicurio.registry.serde.SerdeConfig.ENABLE_CONFLUENT_ID_HANDLER;
+import static io.apicurio.registry.serde.SerdeConfig.ENABLE_HEADERS;
+import static io.apicurio.registry.serde.SerdeConfig.ID_HANDLER;
+import static io.apicurio.registry.serde.SerdeConfig.USE_ID;
+import static io.apicurio.registry.serde.avro.AvroKafkaSerdeConfig.USE_SPECIFIC_AVRO_READER;
+
+import io.apicurio.registry.serde.Legacy4ByteIdHandler;
+import io.apicurio.registry.serde.config.IdOption;
+import java.util.Map;
+
+/**
+ * Where the schema registry is and how values are framed: Confluent wire format (magic byte 0, 4-byte
+ * schema id, Avro binary) with the registry's content id, schemas registered on first use, values read
+ * back as the generated specific records.
+ *
+ * @param registryUrl Apicurio Registry's v2 API, {@code http://host:port/apis/registry/v2}
+ */
+public record SerdeConfig(String registryUrl) {
+
+    static final String APICURIO_V2_API = "/apis/registry/v2";
+
+    public SerdeConfig {
+        if (registryUrl == null || !registryUrl.matches("https?://.+")) {
+            throw new IllegalArgumentException("schema registry URL must be http(s)://host:port, got " + registryUrl);
+        }
+        if (registryUrl.contains("/apis/ccompat")) {
+            throw new IllegalArgumentException("schema registry URL " + registryUrl
+                    + " is the Confluent-compatible API; the Apicurio serde needs http://host:port"
+                    + APICURIO_V2_API);
+        }
+    }
+
+    /** Accepts the registry's base URL ({@code http://host:port}) or its v2 API URL. */
+    public static SerdeConfig forRegistry(String url) {
+        String trimmed = url == null ? null : url.replaceAll("/+$", "");
+        if (trimmed != null && !trimmed.endsWith(APICURIO_V2_API)) {
+            trimmed = trimmed + APICURIO_V2_API;
+        }
+        return new SerdeConfig(trimmed);
+    }
+
+    /** The properties for Apicurio's Avro serializer and deserializer. */
+    public Map<String, Object> serdeProperties() {
+        return Map.of(
+                REGISTRY_URL, registryUrl,
+                AUTO_REGISTER_ARTIFACT, true,
+                ENABLE_CONFLUENT_ID_HANDLER, true,
+                // the 4-byte handler that as-confluent installs anyway; naming it silences a warning per serde
+                ID_HANDLER, Legacy4ByteIdHandler.class.getName(),
+                USE_ID, IdOption.contentId.name(),
+                ENABLE_HEADERS, false,
+                USE_SPECIFIC_AVRO_READER, true);
+    }
+}

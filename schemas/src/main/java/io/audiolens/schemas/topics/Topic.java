@@ -1,0 +1,29 @@
+package io.audiolens.schemas.topics;
+
+import io.apicurio.registry.serde.avro.AvroSerde;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * A topic with its serdes: String keys, Avro values of one generated record type in Confluent wire
+ * format.
+ */
+public record Topic<V extends SpecificRecord>(TopicSpec spec, Class<V> valueType) {
+
+    public String name() {
+        return spec.name();
+    }
+
+    public Serde<String> keySerde() {
+        return Serdes.String();
+    }
+
+    /** A new, configured value serde; the caller closes it (or the client it is handed to does). */
+    public Serde<V> valueSerde(SerdeConfig config) {
+        TrustedAvroClasses.trustAudioLensSchemas();
+        AvroSerde<V> serde = new AvroSerde<>();
+        serde.configure(config.serdeProperties(), false);
+        return serde;
+    }
+}
