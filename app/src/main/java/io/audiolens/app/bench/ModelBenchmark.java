@@ -1,5 +1,6 @@
 package io.audiolens.app.bench;
 
+import io.audiolens.schemas.attributes.Attribute;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -17,7 +18,6 @@ import io.audiolens.worker.model.qwen2audio.Enrichment;
 import io.audiolens.worker.model.qwen2audio.Qwen2AudioConfig;
 import io.audiolens.worker.model.qwen2audio.RandomCheckpoint;
 import io.audiolens.worker.model.qwen2audio.TextConfig;
-import io.audiolens.worker.prompt.Attribute;
 import io.audiolens.worker.prompt.LabelTokenMode;
 import io.audiolens.worker.prompt.PromptFormat;
 import java.nio.file.Files;

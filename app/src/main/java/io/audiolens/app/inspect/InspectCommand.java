@@ -1,5 +1,6 @@
 package io.audiolens.app.inspect;
 
+import io.audiolens.schemas.attributes.Attribute;
 import io.audiolens.audio.DecodedAudio;
 import io.audiolens.audio.UndecodableAudioException;
 import io.audiolens.audio.WavDecoder;
@@ -7,7 +8,6 @@ import io.audiolens.worker.lens.ClipSession;
 import io.audiolens.worker.lens.LensReport;
 import io.audiolens.worker.lens.LensRuntime;
 import io.audiolens.worker.model.qwen2audio.Enrichment;
-import io.audiolens.worker.prompt.Attribute;
 import io.audiolens.worker.prompt.LabelTokenMode;
 import io.audiolens.worker.prompt.PromptFormat;
 import io.audiolens.worker.runtime.ComputeDevice;

@@ -1,5 +1,6 @@
 package io.audiolens.worker.lens;
 
+import io.audiolens.schemas.attributes.Attribute;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -9,7 +10,6 @@ import io.audiolens.worker.model.qwen2audio.Enrichment;
 import io.audiolens.worker.model.qwen2audio.LastTokenStates;
 import io.audiolens.worker.model.qwen2audio.PrefixCache;
 import io.audiolens.worker.model.qwen2audio.Qwen2Decoder;
-import io.audiolens.worker.prompt.Attribute;
 import io.audiolens.worker.prompt.PromptFormat;
 import java.util.ArrayList;
 import java.util.Arrays;

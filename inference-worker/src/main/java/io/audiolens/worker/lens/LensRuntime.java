@@ -1,5 +1,6 @@
 package io.audiolens.worker.lens;
 
+import io.audiolens.schemas.attributes.Attribute;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -9,7 +10,6 @@ import io.audiolens.worker.checkpoint.Checkpoint;
 import io.audiolens.worker.features.LogMelFeatures;
 import io.audiolens.worker.features.WhisperLogMel;
 import io.audiolens.worker.model.qwen2audio.Qwen2AudioModel;
-import io.audiolens.worker.prompt.Attribute;
 import io.audiolens.worker.prompt.LabelTokenMode;
 import io.audiolens.worker.prompt.PromptFormat;
 import io.audiolens.worker.prompt.PromptTokenizer;

@@ -1,5 +1,6 @@
 package io.audiolens.worker.prompt;
 
+import io.audiolens.schemas.attributes.Attribute;
 import java.util.Locale;
 
 /**

@@ -1,5 +1,6 @@
 package io.audiolens.worker.prompt;
 
+import io.audiolens.schemas.attributes.Attribute;
 /** Qwen2-Audio's ChatML prompt with one audio clip; the text ends in the assistant prefix ("... is"). */
 public final class Qwen2AudioChatTemplate {
     public static final String AUDIO_TOKEN = "<|AUDIO|>";

@@ -1,5 +1,6 @@
 package io.audiolens.worker.prompt;
 
+import io.audiolens.schemas.attributes.Attribute;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package io.audiolens.worker.prompt;
 
+import io.audiolens.schemas.attributes.Attribute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.audiolens.worker.prompt;
+package io.audiolens.schemas.attributes;
 
 import java.util.List;
 import java.util.Map;
