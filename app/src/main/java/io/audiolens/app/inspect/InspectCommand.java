@@ -1,9 +1,9 @@
 package io.audiolens.app.inspect;
 
-import io.audiolens.schemas.attributes.Attribute;
 import io.audiolens.audio.DecodedAudio;
 import io.audiolens.audio.UndecodableAudioException;
 import io.audiolens.audio.WavDecoder;
+import io.audiolens.schemas.attributes.Attribute;
 import io.audiolens.worker.lens.ClipSession;
 import io.audiolens.worker.lens.LensReport;
 import io.audiolens.worker.lens.LensRuntime;
@@ -19,9 +19,9 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code audiolens inspect}: the lens on one clip and one prompt. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,

@@ -1,11 +1,11 @@
 package io.audiolens.worker.lens;
 
-import io.audiolens.schemas.attributes.Attribute;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import io.audiolens.schemas.attributes.Attribute;
 import io.audiolens.worker.model.qwen2audio.Enrichment;
 import io.audiolens.worker.model.qwen2audio.LastTokenStates;
 import io.audiolens.worker.model.qwen2audio.PrefixCache;

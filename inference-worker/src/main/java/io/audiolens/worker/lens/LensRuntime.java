@@ -1,11 +1,11 @@
 package io.audiolens.worker.lens;
 
-import io.audiolens.schemas.attributes.Attribute;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.audiolens.schemas.attributes.Attribute;
 import io.audiolens.worker.checkpoint.Checkpoint;
 import io.audiolens.worker.features.LogMelFeatures;
 import io.audiolens.worker.features.WhisperLogMel;

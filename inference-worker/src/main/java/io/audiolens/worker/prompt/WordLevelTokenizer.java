@@ -1,9 +1,9 @@
 package io.audiolens.worker.prompt;
 
-import io.audiolens.schemas.attributes.Attribute;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.audiolens.schemas.attributes.Attribute;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,5 @@
 package io.audiolens.worker.lens;
 
-import io.audiolens.schemas.attributes.Attribute;
 import static io.audiolens.worker.testing.TinyReference.elementwiseRelativeError;
 import static io.audiolens.worker.testing.TinyReference.rows;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -13,6 +12,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.audiolens.schemas.attributes.Attribute;
 import io.audiolens.worker.model.qwen2audio.Enrichment;
 import io.audiolens.worker.prompt.LabelTokenMode;
 import io.audiolens.worker.prompt.PromptFormat;

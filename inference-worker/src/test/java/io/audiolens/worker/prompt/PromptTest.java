@@ -1,11 +1,11 @@
 package io.audiolens.worker.prompt;
 
-import io.audiolens.schemas.attributes.Attribute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.audiolens.schemas.attributes.Attribute;
 import io.audiolens.worker.testing.TinyReference;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

@@ -1,0 +1,54 @@
+package io.audiolens.app.options;
+
+import io.audiolens.worker.lens.LensRuntime;
+import io.audiolens.worker.lens.View;
+import io.audiolens.worker.prompt.LabelTokenMode;
+import io.audiolens.worker.prompt.PromptFormat;
+import io.audiolens.worker.runtime.ComputeDevice;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The model a worker runs and what it reads: prompt formats, views, label tokens, device. */
+public final class ModelOptions {
+    @Option(names = "--model", required = true, description = "HF checkpoint folder (config.json, *.safetensors, tokenizer.json)")
+    Path folder;
+
+    @Option(names = "--prompts", defaultValue = "P1,P2,P3", description = "prompt formats (default: ${DEFAULT-VALUE})")
+    String prompts;
+
+    @Option(names = "--views", defaultValue = "last,penultimate,last_audio_masked", description = "views (default: ${DEFAULT-VALUE})")
+    String views;
+
+    @Option(names = "--label-token", defaultValue = "leading-space", description = "leading-space or no-space (default: ${DEFAULT-VALUE})")
+    String labelToken;
+
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE})")
+    String device;
+
+    public Path folder() {
+        return folder;
+    }
+
+    public List<PromptFormat> prompts() {
+        return Arrays.stream(prompts.split(",")).map(PromptFormat::parse).distinct().toList();
+    }
+
+    public List<View> views() {
+        return Arrays.stream(views.split(",")).map(String::trim).map(View::parse).distinct().toList();
+    }
+
+    public LabelTokenMode labelTokenMode() {
+        return LabelTokenMode.parse(labelToken);
+    }
+
+    public ComputeDevice device() {
+        return ComputeDevice.parse(device);
+    }
+
+    public LensRuntime load() {
+        ComputeDevice compute = device();
+        return LensRuntime.load(folder, compute.device(), compute.dataType(), labelTokenMode());
+    }
+}

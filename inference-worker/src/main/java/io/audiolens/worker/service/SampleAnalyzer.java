@@ -1,0 +1,65 @@
+package io.audiolens.worker.service;
+
+import io.audiolens.schemas.AudioSample;
+import io.audiolens.schemas.LayerProjection;
+import io.audiolens.schemas.attributes.Attribute;
+import io.audiolens.worker.lens.ClipSession;
+import io.audiolens.worker.lens.LensRuntime;
+import io.audiolens.worker.prompt.PromptFormat;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns one audio sample into its projections: the clip is encoded once, then each prompt format is read. */
+final class SampleAnalyzer {
+    private final LensRuntime runtime;
+    private final WorkerSettings settings;
+
+    SampleAnalyzer(LensRuntime runtime, WorkerSettings settings) {
+        this.runtime = runtime;
+        this.settings = settings;
+    }
+
+    /** @throws RejectedSampleException when the sample itself is unusable (the worker dead-letters it) */
+    List<LayerProjection> analyze(AudioSample sample) {
+        Attribute attribute = attributeOf(sample);
+        float[] waveform = waveform(sample);
+        List<LayerProjection> out = new ArrayList<>();
+        try (ClipSession clip = runtime.open(waveform)) {
+            for (PromptFormat format : settings.prompts()) {
+                out.addAll(ProjectionBuilder.build(sample, clip.analyze(attribute, format, List.of()), settings.views()));
+            }
+        }
+        return out;
+    }
+
+    private static Attribute attributeOf(AudioSample sample) {
+        Attribute attribute;
+        try {
+            attribute = Attribute.named(sample.getAttribute());
+        } catch (IllegalArgumentException e) {
+            throw new RejectedSampleException(e.getMessage());
+        }
+        if (sample.getLabel() != null && !attribute.labels().contains(sample.getLabel())) {
+            throw new RejectedSampleException("label '" + sample.getLabel() + "' is not one of " + attribute.name()
+                    + "'s labels " + attribute.labels());
+        }
+        return attribute;
+    }
+
+    static float[] waveform(AudioSample sample) {
+        if (sample.getSampleRate() != 16_000) {
+            throw new RejectedSampleException("sample rate " + sample.getSampleRate() + " Hz; producers send 16000 Hz");
+        }
+        ByteBuffer pcm = sample.getPcm16().duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        if (pcm.remaining() < 2 || pcm.remaining() % 2 != 0) {
+            throw new RejectedSampleException("pcm16 payload of " + pcm.remaining() + " bytes is empty or odd-sized");
+        }
+        float[] waveform = new float[pcm.remaining() / 2];
+        for (int i = 0; i < waveform.length; i++) {
+            waveform[i] = pcm.getShort() / 32768f;
+        }
+        return waveform;
+    }
+}

@@ -1,0 +1,158 @@
+package io.audiolens.worker.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.audiolens.audio.WavDecoder;
+import io.audiolens.embedded.EmbeddedPlatform;
+import io.audiolens.embedded.Polling;
+import io.audiolens.embedded.junit.EmbeddedPlatformExtension;
+import io.audiolens.schemas.AudioSample;
+import io.audiolens.schemas.DeadLetter;
+import io.audiolens.schemas.LayerProjection;
+import io.audiolens.schemas.Split;
+import io.audiolens.schemas.attributes.Attribute;
+import io.audiolens.schemas.topics.Topic;
+import io.audiolens.schemas.topics.Topics;
+import io.audiolens.worker.lens.ClipSession;
+import io.audiolens.worker.lens.LensReport;
+import io.audiolens.worker.lens.LensRuntime;
+import io.audiolens.worker.lens.View;
+import io.audiolens.worker.prompt.LabelTokenMode;
+import io.audiolens.worker.prompt.PromptFormat;
+import io.audiolens.worker.runtime.ComputeDevice;
+import io.audiolens.worker.testing.TinyReference;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The worker on the real broker and registry: projections for good samples, dead letters for the rest. */
+@ExtendWith(EmbeddedPlatformExtension.class)
+class InferenceWorkerTest {
+    private static final List<PromptFormat> PROMPTS = List.of(PromptFormat.P1, PromptFormat.P3);
+
+    @Test
+    void shouldProjectEverySampleOncePerPromptAndViewAndDeadLetterTheRest(EmbeddedPlatform platform) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        short[] pcm = WavDecoder.decode(TinyReference.FOLDER.resolve("audio.wav")).pcm16();
+        try (KafkaProducer<String, byte[]> producer = producer(platform)) {
+            var serializer = Topics.SAMPLES.valueSerde(platform.serdeConfig()).serializer();
+            for (String label : List.of("dog", "cat", "cow")) {
+                send(producer, run + "/" + label, serializer.serialize(Topics.SAMPLES.name(), sample(run + "/" + label, "animal", label, pcm)));
+            }
+            send(producer, run + "/colour", serializer.serialize(Topics.SAMPLES.name(), sample(run + "/colour", "colour", "red", pcm)));
+            send(producer, run + "/unicorn", serializer.serialize(Topics.SAMPLES.name(), sample(run + "/unicorn", "animal", "unicorn", pcm)));
+            send(producer, run + "/corrupt", new byte[] {0, 0, 0, 0, 42, 1, 2, 3});
+            producer.flush();
+        }
+        WorkerSettings settings = new WorkerSettings(platform.bootstrapServers(), platform.serdeConfig(),
+                TinyReference.FOLDER, ComputeDevice.cpu(), LabelTokenMode.LEADING_SPACE, PROMPTS, List.of(View.values()),
+                "test-" + run, "workers-" + run);
+        List<LayerProjection> projections = new ArrayList<>();
+        List<DeadLetter> deadLetters = new ArrayList<>();
+        try (LensRuntime runtime = LensRuntime.load(TinyReference.FOLDER, ComputeDevice.cpu().device(),
+                ComputeDevice.cpu().dataType(), LabelTokenMode.LEADING_SPACE);
+                InferenceWorker worker = new InferenceWorker(settings, runtime)) {
+            Thread thread = new Thread(worker, "worker-under-test");
+            thread.start();
+            try (KafkaConsumer<String, byte[]> p = consumer(platform, Topics.PROJECTIONS);
+                    KafkaConsumer<String, byte[]> d = consumer(platform, Topics.DEAD_LETTERS)) {
+                var projectionValues = Topics.PROJECTIONS.valueSerde(platform.serdeConfig()).deserializer();
+                var letterValues = Topics.DEAD_LETTERS.valueSerde(platform.serdeConfig()).deserializer();
+                Polling.awaitUntil(() -> {
+                    worker.failure().ifPresent(e -> {
+                        throw new AssertionError("the worker died", e);
+                    });
+                    for (ConsumerRecord<String, byte[]> r : p.poll(Duration.ofMillis(200))) {
+                        LayerProjection value = projectionValues.deserialize(r.topic(), r.value());
+                        if (value.getSampleId().startsWith(run)) {
+                            projections.add(value);
+                        }
+                    }
+                    for (ConsumerRecord<String, byte[]> r : d.poll(Duration.ofMillis(50))) {
+                        if (r.key() != null && r.key().startsWith(run)) {
+                            deadLetters.add(letterValues.deserialize(r.topic(), r.value()));
+                        }
+                    }
+                    return projections.size() >= 3 * 2 * 3 && deadLetters.size() >= 3;
+                }, Duration.ofSeconds(90), Duration.ofMillis(10), "18 projections and 3 dead letters");
+                p.poll(Duration.ofSeconds(1)).forEach(r -> projections.add(projectionValues.deserialize(r.topic(), r.value())));
+            }
+            assertEquals(18, projections.stream().filter(x -> x.getSampleId().startsWith(run)).count());
+            assertEquals(3, deadLetters.size());
+            assertTrue(deadLetters.stream().anyMatch(l -> l.getReason().contains("unknown attribute 'colour'")), deadLetters.toString());
+            assertTrue(deadLetters.stream().anyMatch(l -> l.getReason().contains("'unicorn'")), deadLetters.toString());
+            assertTrue(deadLetters.stream().anyMatch(l -> l.getStage().equals("worker/deserialize")), deadLetters.toString());
+            assertSameAsDirectAnalysis(runtime, pcm, projections.stream()
+                    .filter(x -> x.getSampleId().equals(run + "/cat") && x.getPrompt() == io.audiolens.schemas.PromptFormat.P3)
+                    .toList());
+        }
+    }
+
+    private static void assertSameAsDirectAnalysis(LensRuntime runtime, short[] pcm, List<LayerProjection> cat) {
+        float[] waveform = new float[pcm.length];
+        for (int i = 0; i < pcm.length; i++) {
+            waveform[i] = pcm[i] / 32768f;
+        }
+        LensReport direct;
+        try (ClipSession clip = runtime.open(waveform)) {
+            direct = clip.analyze(Attribute.ANIMAL, PromptFormat.P3, List.of());
+        }
+        assertEquals(3, cat.size());
+        for (LayerProjection p : cat) {
+            float[][] expected = direct.view(View.valueOf(p.getView().name()));
+            for (int l = 0; l < expected.length; l++) {
+                for (int y = 0; y < expected[l].length; y++) {
+                    assertEquals(expected[l][y], p.getLayerProbs().get(l).get(y).floatValue(), "layer " + (l + 1));
+                }
+            }
+            assertEquals(direct.prediction(), p.getModelPrediction());
+            assertEquals("cat", p.getLabel());
+        }
+    }
+
+    private static AudioSample sample(String id, String attribute, String label, short[] pcm) {
+        ByteBuffer bytes = ByteBuffer.allocate(pcm.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (short s : pcm) {
+            bytes.putShort(s);
+        }
+        return AudioSample.newBuilder().setSampleId(id).setDataset("worker-test").setAttribute(attribute)
+                .setLabel(label).setSplit(Split.TEST).setSampleRate(16000).setPcm16(bytes.flip())
+                .setDurationSeconds(pcm.length / 16000.0).setSource("test").build();
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, String key, byte[] value) {
+        producer.send(new ProducerRecord<>(Topics.SAMPLES.name(), key, value));
+    }
+
+    private static KafkaProducer<String, byte[]> producer(EmbeddedPlatform platform) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(EmbeddedPlatform platform, Topic<?> topic) {
+        KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "check-" + UUID.randomUUID(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+        c.subscribe(List.of(topic.name()));
+        return c;
+    }
+}
