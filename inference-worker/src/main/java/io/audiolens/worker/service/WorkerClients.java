@@ -28,6 +28,9 @@ final class WorkerClients {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, s.consumerGroup(),
                 ConsumerConfig.CLIENT_ID_CONFIG, "audiolens-worker-" + s.workerId(),
+                // static membership: a restarted worker takes its partitions back at once instead of
+                // waiting out the dead instance's session
+                ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "audiolens-worker-" + s.workerId(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
