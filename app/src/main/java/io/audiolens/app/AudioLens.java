@@ -3,6 +3,8 @@ package io.audiolens.app;
 import io.audiolens.app.bench.BenchCommand;
 import io.audiolens.app.inspect.InspectCommand;
 import io.audiolens.app.worker.WorkerCommand;
+import io.audiolens.audio.UndecodableAudioException;
+import io.audiolens.worker.checkpoint.CheckpointException;
 import io.audiolens.worker.runtime.DjlDefaults;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,8 +24,14 @@ public final class AudioLens {
         CommandLine cli = new CommandLine(new AudioLens());
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             command.getErr().println("audiolens: " + e.getMessage());
-            return e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException ? 2 : 1;
+            return isUsageError(e) ? 2 : 1;
         });
         return cli;
+    }
+
+    /** Exit code 2: the input was wrong (bad option value, file, checkpoint); 1: the run itself failed. */
+    private static boolean isUsageError(Exception e) {
+        return e instanceof IllegalArgumentException || e instanceof UndecodableAudioException
+                || e instanceof CheckpointException;
     }
 }

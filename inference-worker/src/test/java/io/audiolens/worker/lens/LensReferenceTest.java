@@ -32,6 +32,7 @@ class LensReferenceTest {
     private static NDList ref;
     private static JsonNode json;
     private static LensReport report;
+    private static float[] ownFinal;
 
     @BeforeAll
     static void analyze() {
@@ -43,6 +44,7 @@ class LensReferenceTest {
         try (ClipSession clip = runtime.open(ref.get("input_features").toFloatArray(), frames)) {
             report = clip.analyze(Attribute.ANIMAL, PromptFormat.P3,
                     List.of(new Enrichment(2, 7, 0.5), new Enrichment(2, 7, 1.25)));
+            ownFinal = clip.forward(Attribute.ANIMAL, PromptFormat.P3);
         }
     }
 
@@ -82,6 +84,7 @@ class LensReferenceTest {
         float[] lensAtL = report.view(View.LAST)[report.layers() - 1];
         float[] own = labelSoftmax(ref.get("logits_last"));
         assertClose("layer L vs HF logits", new float[][] {lensAtL}, new float[][] {own});
+        assertClose("layer L vs this run's full forward pass", new float[][] {lensAtL}, new float[][] {ownFinal});
         int expected = IntStream.range(0, own.length).reduce((a, b) -> own[b] > own[a] ? b : a).orElseThrow();
         assertEquals(Attribute.ANIMAL.labels().get(expected), report.prediction());
     }
