@@ -4,14 +4,16 @@ import io.audiolens.schemas.AudioSample;
 import io.audiolens.schemas.LayerProjection;
 import io.audiolens.schemas.attributes.Attribute;
 import io.audiolens.worker.lens.ClipSession;
+import io.audiolens.worker.lens.LensReport;
 import io.audiolens.worker.lens.LensRuntime;
+import io.audiolens.worker.model.qwen2audio.Enrichment;
 import io.audiolens.worker.prompt.PromptFormat;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns one audio sample into its projections: the clip is encoded once, then each prompt format is read. */
+/** Runs the lens on one audio sample: the clip is encoded once, then each prompt format is read. */
 final class SampleAnalyzer {
     private final LensRuntime runtime;
     private final WorkerSettings settings;
@@ -21,12 +23,15 @@ final class SampleAnalyzer {
         this.settings = settings;
     }
 
+    String modelName() {
+        return runtime.modelName();
+    }
+
     /** @throws RejectedSampleException when the sample itself is unusable (the worker dead-letters it) */
-    List<LayerProjection> analyze(AudioSample sample) {
+    List<LayerProjection> projections(AudioSample sample) {
         Attribute attribute = attributeOf(sample);
-        float[] waveform = waveform(sample);
         List<LayerProjection> out = new ArrayList<>();
-        try (ClipSession clip = runtime.open(waveform)) {
+        try (ClipSession clip = runtime.open(waveform(sample))) {
             for (PromptFormat format : settings.prompts()) {
                 out.addAll(ProjectionBuilder.build(sample, clip.analyze(attribute, format, List.of()), settings.views()));
             }
@@ -34,7 +39,15 @@ final class SampleAnalyzer {
         return out;
     }
 
-    private static Attribute attributeOf(AudioSample sample) {
+    /** One prompt with the given last-token enrichments. */
+    LensReport enriched(AudioSample sample, PromptFormat format, List<Enrichment> enrichments) {
+        Attribute attribute = attributeOf(sample);
+        try (ClipSession clip = runtime.open(waveform(sample))) {
+            return clip.analyze(attribute, format, enrichments);
+        }
+    }
+
+    static Attribute attributeOf(AudioSample sample) {
         Attribute attribute;
         try {
             attribute = Attribute.named(sample.getAttribute());

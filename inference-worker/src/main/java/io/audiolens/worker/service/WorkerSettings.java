@@ -30,7 +30,8 @@ public record WorkerSettings(String bootstrapServers, SerdeConfig serdes, Path m
         }
     }
 
-    public String transactionalId() {
+    /** Static group member id and transactional id of the projection loop. */
+    public String memberId() {
         return "audiolens-worker-" + workerId;
     }
 }

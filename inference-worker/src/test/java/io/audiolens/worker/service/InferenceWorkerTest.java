@@ -9,6 +9,8 @@ import io.audiolens.embedded.Polling;
 import io.audiolens.embedded.junit.EmbeddedPlatformExtension;
 import io.audiolens.schemas.AudioSample;
 import io.audiolens.schemas.DeadLetter;
+import io.audiolens.schemas.EnrichmentOutcome;
+import io.audiolens.schemas.EnrichmentRequest;
 import io.audiolens.schemas.LayerProjection;
 import io.audiolens.schemas.Split;
 import io.audiolens.schemas.attributes.Attribute;
@@ -17,6 +19,8 @@ import io.audiolens.schemas.topics.Topics;
 import io.audiolens.worker.lens.ClipSession;
 import io.audiolens.worker.lens.LensReport;
 import io.audiolens.worker.lens.LensRuntime;
+import io.audiolens.worker.lens.RandomSourceLayer;
+import io.audiolens.worker.model.qwen2audio.Enrichment;
 import io.audiolens.worker.lens.View;
 import io.audiolens.worker.prompt.LabelTokenMode;
 import io.audiolens.worker.prompt.PromptFormat;
@@ -100,6 +104,78 @@ class InferenceWorkerTest {
             assertSameAsDirectAnalysis(runtime, pcm, projections.stream()
                     .filter(x -> x.getSampleId().equals(run + "/cat") && x.getPrompt() == io.audiolens.schemas.PromptFormat.P3)
                     .toList());
+        }
+    }
+
+    @Test
+    void shouldEvaluateAnEnrichmentRequestOnPastAndFutureTestSamples(EmbeddedPlatform platform) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        short[] pcm = WavDecoder.decode(TinyReference.FOLDER.resolve("audio.wav")).pcm16();
+        var samples = Topics.SAMPLES.valueSerde(platform.serdeConfig()).serializer();
+        EnrichmentRequest request = EnrichmentRequest.newBuilder().setModel("qwen2audio-tiny-a").setAttribute("animal")
+                .setPrompt(io.audiolens.schemas.PromptFormat.P3).setSourceLayer(2).setTargetLayer(7)
+                .setLambdas(List.of(0.0, 0.5, 1.25)).setRandomSeeds(List.of(0L, 1L)).setProbeSize(1).setLayers(8).build();
+        try (KafkaProducer<String, byte[]> producer = producer(platform)) {
+            send(producer, run + "/past", samples.serialize(Topics.SAMPLES.name(), sample(run + "/past", "animal", "dog", pcm)));
+            AudioSample probe = sample(run + "/probe", "animal", "cat", pcm);
+            probe.setSplit(Split.PROBE);
+            send(producer, run + "/probe", samples.serialize(Topics.SAMPLES.name(), probe));
+            producer.flush();
+        }
+        WorkerSettings settings = new WorkerSettings(platform.bootstrapServers(), platform.serdeConfig(),
+                TinyReference.FOLDER, ComputeDevice.cpu(), LabelTokenMode.LEADING_SPACE, List.of(PromptFormat.P3),
+                List.of(View.LAST), "enrich-" + run, "workers-" + run);
+        List<EnrichmentOutcome> outcomes = new ArrayList<>();
+        try (LensRuntime runtime = LensRuntime.load(TinyReference.FOLDER, ComputeDevice.cpu().device(),
+                ComputeDevice.cpu().dataType(), LabelTokenMode.LEADING_SPACE);
+                InferenceWorker worker = new InferenceWorker(settings, runtime);
+                KafkaConsumer<String, byte[]> o = consumer(platform, Topics.ENRICHMENT_OUTCOMES)) {
+            new Thread(worker, "worker-under-test").start();
+            try (KafkaProducer<String, byte[]> producer = producer(platform)) {
+                String topic = Topics.ENRICHMENT_REQUESTS.name();
+                producer.send(new ProducerRecord<>(topic, "qwen2audio-tiny-a|animal|P3",
+                        Topics.ENRICHMENT_REQUESTS.valueSerde(platform.serdeConfig()).serializer().serialize(topic, request)));
+                send(producer, run + "/future", samples.serialize(Topics.SAMPLES.name(), sample(run + "/future", "animal", "cow", pcm)));
+                producer.flush();
+            }
+            var values = Topics.ENRICHMENT_OUTCOMES.valueSerde(platform.serdeConfig()).deserializer();
+            Polling.awaitUntil(() -> {
+                worker.failure().ifPresent(e -> {
+                    throw new AssertionError("the worker died", e);
+                });
+                for (ConsumerRecord<String, byte[]> r : o.poll(Duration.ofMillis(200))) {
+                    EnrichmentOutcome value = values.deserialize(r.topic(), r.value());
+                    if (value.getSampleId().startsWith(run)) {
+                        outcomes.add(value);
+                    }
+                }
+                return outcomes.size() >= 2;
+            }, Duration.ofSeconds(90), Duration.ofMillis(10), "outcomes for the past and the future test sample");
+            assertEquals(List.of(run + "/future", run + "/past"),
+                    outcomes.stream().map(EnrichmentOutcome::getSampleId).sorted().toList(), "the probe sample is not evaluated");
+            float[] waveform = SampleAnalyzer.waveform(sample("x", "animal", "dog", pcm));
+            for (EnrichmentOutcome outcome : outcomes) {
+                List<Integer> random = List.of(RandomSourceLayer.draw(0, outcome.getSampleId(), 8),
+                        RandomSourceLayer.draw(1, outcome.getSampleId(), 8));
+                assertEquals(random, outcome.getRandomSourceLayers());
+                List<Enrichment> rows = new ArrayList<>();
+                for (double lambda : request.getLambdas()) {
+                    rows.add(new Enrichment(2, 7, lambda));
+                }
+                for (int source : random) {
+                    for (double lambda : request.getLambdas()) {
+                        rows.add(new Enrichment(source, source + 5, lambda));
+                    }
+                }
+                LensReport direct;
+                try (ClipSession clip = runtime.open(waveform)) {
+                    direct = clip.analyze(Attribute.ANIMAL, PromptFormat.P3, rows);
+                }
+                List<String> expected = direct.enrichment().stream().map(e -> e.prediction()).toList();
+                assertEquals(expected.subList(0, 3), outcome.getPredictions());
+                assertEquals(List.of(expected.subList(3, 6), expected.subList(6, 9)), outcome.getRandomPredictions());
+                assertEquals(direct.prediction(), outcome.getPredictions().get(0), "λ = 0 is the plain answer");
+            }
         }
     }
 

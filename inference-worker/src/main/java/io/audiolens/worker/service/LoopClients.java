@@ -12,25 +12,27 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The worker's Kafka clients. Values travel as bytes and are (de)serialized by the worker itself, so a
- * corrupt record becomes a dead letter instead of a poll() that throws forever.
+ * The Kafka clients of one consume-transform-produce loop. Values travel as bytes and are (de)serialized
+ * by the handler, so a corrupt record becomes a dead letter instead of a poll() that throws forever.
+ * {@code memberId} is both the static group membership and the transactional id: a restarted member
+ * takes its partitions back at once and fences its dead predecessor's open transaction.
  */
-final class WorkerClients {
+record LoopClients(String bootstrapServers, String group, String memberId) {
+    LoopClients {
+        memberId = memberId.replaceAll("[^A-Za-z0-9._-]", "_"); // Kafka's rule for group instance ids
+    }
+
     /** A clip on a 7B model on CPU may take minutes: give the loop room before the group evicts it. */
     static final Duration MAX_POLL_INTERVAL = Duration.ofMinutes(30);
     /** One poll's records commit in one transaction; 15 min is the brokers' default transaction.max.timeout.ms. */
     static final Duration TRANSACTION_TIMEOUT = Duration.ofMinutes(15);
 
-    private WorkerClients() {}
-
-    static KafkaConsumer<String, byte[]> consumer(WorkerSettings s) {
+    KafkaConsumer<String, byte[]> consumer() {
         return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, s.consumerGroup(),
-                ConsumerConfig.CLIENT_ID_CONFIG, "audiolens-worker-" + s.workerId(),
-                // static membership: a restarted worker takes its partitions back at once instead of
-                // waiting out the dead instance's session
-                ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "audiolens-worker-" + s.workerId(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, group,
+                ConsumerConfig.CLIENT_ID_CONFIG, memberId,
+                ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, memberId,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
@@ -39,10 +41,10 @@ final class WorkerClients {
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    static KafkaProducer<String, byte[]> transactionalProducer(WorkerSettings s) {
+    KafkaProducer<String, byte[]> transactionalProducer() {
         return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, s.transactionalId(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, memberId,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 5,

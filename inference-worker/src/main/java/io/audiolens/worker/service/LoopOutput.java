@@ -1,35 +1,39 @@
 package io.audiolens.worker.service;
 
 import io.audiolens.schemas.DeadLetter;
-import io.audiolens.schemas.LayerProjection;
+import io.audiolens.schemas.topics.SerdeConfig;
+import io.audiolens.schemas.topics.Topic;
 import io.audiolens.schemas.topics.Topics;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** Everything a worker writes, inside the caller's open transaction. */
-final class WorkerOutput {
+/** Everything a loop writes, inside its open transaction: typed records and dead letters. */
+final class LoopOutput {
     private final KafkaProducer<String, byte[]> producer;
-    private final Serializer<LayerProjection> projections;
-    private final Serializer<DeadLetter> deadLetters;
+    private final SerdeConfig serdes;
+    private final Map<Topic<?>, Serializer<?>> serializers = new HashMap<>();
 
-    WorkerOutput(KafkaProducer<String, byte[]> producer, WorkerSettings settings) {
+    LoopOutput(KafkaProducer<String, byte[]> producer, SerdeConfig serdes) {
         this.producer = producer;
-        this.projections = Topics.PROJECTIONS.valueSerde(settings.serdes()).serializer();
-        this.deadLetters = Topics.DEAD_LETTERS.valueSerde(settings.serdes()).serializer();
+        this.serdes = serdes;
     }
 
-    void projection(LayerProjection projection) {
-        String topic = Topics.PROJECTIONS.name();
-        producer.send(new ProducerRecord<>(topic, ProjectionBuilder.groupKey(projection),
-                projections.serialize(topic, projection)));
+    <V extends SpecificRecord> void send(Topic<V> topic, String key, V value) {
+        @SuppressWarnings("unchecked")
+        Serializer<V> serializer = (Serializer<V>) serializers.computeIfAbsent(topic,
+                t -> topic.valueSerde(serdes).serializer());
+        producer.send(new ProducerRecord<>(topic.name(), key, serializer.serialize(topic.name(), value)));
     }
 
     void deadLetter(ConsumerRecord<String, byte[]> original, String stage, String reason) {
-        DeadLetter letter = DeadLetter.newBuilder()
+        send(Topics.DEAD_LETTERS, original.key(), DeadLetter.newBuilder()
                 .setOriginalTopic(original.topic())
                 .setOriginalPartition(original.partition())
                 .setOriginalOffset(original.offset())
@@ -38,8 +42,6 @@ final class WorkerOutput {
                 .setStage(stage)
                 .setReason(reason)
                 .setTimestamp(Instant.now())
-                .build();
-        String topic = Topics.DEAD_LETTERS.name();
-        producer.send(new ProducerRecord<>(topic, original.key(), deadLetters.serialize(topic, letter)));
+                .build());
     }
 }

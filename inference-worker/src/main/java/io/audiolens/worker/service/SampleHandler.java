@@ -1,0 +1,60 @@
+package io.audiolens.worker.service;
+
+import io.audiolens.schemas.AudioSample;
+import io.audiolens.schemas.LayerProjection;
+import io.audiolens.schemas.topics.SerdeConfig;
+import io.audiolens.schemas.topics.Topics;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A sample in, its projections out (keyed by group); an unusable record goes to the dead letters. */
+final class SampleHandler implements RecordHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(SampleHandler.class);
+
+    private final SampleAnalyzer analyzer;
+    private final Deserializer<AudioSample> samples;
+    private final AtomicLong processed = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+
+    SampleHandler(SampleAnalyzer analyzer, SerdeConfig serdes) {
+        this.analyzer = analyzer;
+        this.samples = Topics.SAMPLES.valueSerde(serdes).deserializer();
+    }
+
+    @Override
+    public void handle(ConsumerRecord<String, byte[]> record, LoopOutput out) {
+        AudioSample sample;
+        try {
+            sample = samples.deserialize(record.topic(), record.value());
+        } catch (RuntimeException e) {
+            reject(record, out, "deserialize", "not an AudioSample in the registry's wire format: " + e.getMessage());
+            return;
+        }
+        try {
+            for (LayerProjection projection : analyzer.projections(sample)) {
+                out.send(Topics.PROJECTIONS, ProjectionBuilder.groupKey(projection), projection);
+            }
+            processed.incrementAndGet();
+        } catch (RejectedSampleException e) {
+            reject(record, out, "analyze", e.getMessage());
+        }
+    }
+
+    private void reject(ConsumerRecord<String, byte[]> record, LoopOutput out, String stage, String reason) {
+        LOG.warn("sample {} at {}-{}@{} rejected ({}): {}", record.key(), record.topic(), record.partition(),
+                record.offset(), stage, reason);
+        out.deadLetter(record, "worker/" + stage, reason);
+        rejected.incrementAndGet();
+    }
+
+    long processed() {
+        return processed.get();
+    }
+
+    long rejected() {
+        return rejected.get();
+    }
+}

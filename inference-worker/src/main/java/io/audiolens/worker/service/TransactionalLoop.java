@@ -1,0 +1,110 @@
+package io.audiolens.worker.service;
+
+import io.audiolens.schemas.topics.SerdeConfig;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consume, handle, produce: each poll's records, everything the handler writes for them and the
+ * consumed offsets commit in one Kafka transaction, so a process killed at any point leaves either all
+ * of a batch's output or none of it (exactly once).
+ */
+final class TransactionalLoop implements Runnable, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TransactionalLoop.class);
+
+    private final LoopClients clients;
+    private final SerdeConfig serdes;
+    private final String inputTopic;
+    private final RecordHandler handler;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile RuntimeException failure;
+
+    TransactionalLoop(LoopClients clients, SerdeConfig serdes, String inputTopic, RecordHandler handler) {
+        this.clients = clients;
+        this.serdes = serdes;
+        this.inputTopic = inputTopic;
+        this.handler = handler;
+    }
+
+    @Override
+    public void run() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException(clients.memberId() + " is already running");
+        }
+        try (KafkaConsumer<String, byte[]> c = clients.consumer();
+                KafkaProducer<String, byte[]> producer = clients.transactionalProducer()) {
+            consumer = c;
+            producer.initTransactions();
+            LoopOutput output = new LoopOutput(producer, serdes);
+            c.subscribe(List.of(inputTopic));
+            while (running.get()) {
+                ConsumerRecords<String, byte[]> batch = c.poll(Duration.ofMillis(500));
+                if (!batch.isEmpty()) {
+                    inTransaction(batch, c, producer, output);
+                }
+            }
+        } catch (WakeupException e) {
+            if (running.get()) {
+                failure = e;
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+            LOG.error("{} failed: {}", clients.memberId(), e.toString());
+            throw e;
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private void inTransaction(ConsumerRecords<String, byte[]> batch, KafkaConsumer<String, byte[]> c,
+            KafkaProducer<String, byte[]> producer, LoopOutput output) {
+        producer.beginTransaction();
+        try {
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            for (ConsumerRecord<String, byte[]> record : batch) {
+                handler.handle(record, output);
+                offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+            }
+            producer.sendOffsetsToTransaction(offsets, c.groupMetadata());
+            producer.commitTransaction();
+        } catch (RuntimeException e) {
+            producer.abortTransaction();
+            throw e;
+        }
+    }
+
+    Optional<RuntimeException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** Stops after the current batch's transaction; returns once the loop has ended. */
+    @Override
+    public void close() throws InterruptedException {
+        running.set(false);
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        if (started.get()) {
+            stopped.await();
+        }
+    }
+}
