@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /**
  * Everything about a listed clip that can be checked without decoding it: the source's own complaint, a
- * sample id listed twice, the attribute, the label, the split and the file. One check per run, since it
- * remembers the ids it saw.
+ * sample id listed twice, the attribute, the label, the split and the file. One check per run: it
+ * remembers the ids that passed, so a second listing of one is refused (a listing refused for another
+ * reason does not take the id).
  */
 public final class ClipCheck {
 
@@ -22,7 +23,7 @@ public final class ClipCheck {
         if (clip.problem().isPresent()) {
             throw new ClipRejected(clip.problem().get());
         }
-        Path first = seen.putIfAbsent(clip.sampleId(), clip.file());
+        Path first = seen.get(clip.sampleId());
         if (first != null) {
             throw new ClipRejected("sample id " + clip.sampleId() + " is listed twice (first for " + first
                     + "); list each clip once");
@@ -33,6 +34,7 @@ public final class ClipCheck {
                 : Optional.empty();
         Optional<Split> split = fixedSplit(clip.split(), label);
         requireFile(clip.file());
+        seen.put(clip.sampleId(), clip.file());
         return new CheckedClip(clip, attribute, label, split);
     }
 
