@@ -74,10 +74,10 @@ public final class ClipCheck {
 
     private static void requireFile(Path file) throws ClipRejected {
         if (!Files.exists(file)) {
-            throw new ClipRejected("file not found: " + file);
+            throw new ClipRejected("file not found");
         }
         if (!Files.isRegularFile(file)) {
-            throw new ClipRejected(file + " is not a regular file");
+            throw new ClipRejected("not a regular file");
         }
     }
 }
