@@ -42,6 +42,6 @@ public final class Manifest {
 
     /** The dataset name when none is given: the manifest's folder name. */
     public static String defaultDatasetName(Path manifest) {
-        return manifest.toAbsolutePath().normalize().getParent().getFileName().toString();
+        return SampleIds.folderName(manifest.toAbsolutePath().getParent());
     }
 }

@@ -42,11 +42,6 @@ public final class SakuraFolder {
         return tracks.stream().flatMap(track -> listTrack(track, dataset).stream()).toList();
     }
 
-    /** The dataset name when none is given: the folder's name. */
-    public static String defaultDatasetName(Path dir) {
-        return dir.toAbsolutePath().normalize().getFileName().toString();
-    }
-
     private static boolean isTrack(Path folder) {
         return Files.isDirectory(folder)
                 && (Files.isRegularFile(folder.resolve(METADATA)) || Files.isDirectory(folder.resolve(AUDIO)));

@@ -1,5 +1,6 @@
 package io.audiolens.producers.source;
 
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -16,6 +17,11 @@ public final class SampleIds {
 
     public static String of(String dataset, String attribute, String name) {
         return dataset + "/" + attribute.trim().toLowerCase(Locale.ROOT) + "/" + normalise(name);
+    }
+
+    /** The default dataset name for clips from {@code folder} (a SAKURA folder, a watched folder): its name. */
+    public static String folderName(Path folder) {
+        return folder.toAbsolutePath().normalize().getFileName().toString();
     }
 
     /** A dataset name usable as the first part of ids: not blank and without {@code /}. */

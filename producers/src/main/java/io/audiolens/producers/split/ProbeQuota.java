@@ -33,8 +33,4 @@ public final class ProbeQuota implements SplitPolicy {
         }
         return Split.TEST;
     }
-
-    public int probeSize() {
-        return probeSize;
-    }
 }
