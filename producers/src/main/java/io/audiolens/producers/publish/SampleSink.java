@@ -6,18 +6,11 @@ import io.audiolens.schemas.topics.SerdeConfig;
 import io.audiolens.schemas.topics.Topic;
 import io.audiolens.schemas.topics.Topics;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,40 +36,9 @@ public final class SampleSink implements AutoCloseable {
         this.deadLetters = Topics.DEAD_LETTERS.valueSerde(serdeConfig);
     }
 
-    /** Connects and checks that both topics exist, so that a missing topic fails once, not once per clip. */
+    /** Connects to the cluster and checks the topics (see {@link IdempotentProducer#connect}). */
     public static SampleSink connect(String bootstrapServers, SerdeConfig serdeConfig) {
-        Producer<String, byte[]> producer = new KafkaProducer<>(producerConfig(bootstrapServers),
-                new StringSerializer(), new ByteArraySerializer());
-        try {
-            for (Topic<?> topic : List.of(Topics.SAMPLES, Topics.DEAD_LETTERS)) {
-                requireTopic(producer, topic, bootstrapServers);
-            }
-            return new SampleSink(producer, serdeConfig);
-        } catch (RuntimeException e) {
-            producer.close();
-            throw e;
-        }
-    }
-
-    private static void requireTopic(Producer<String, byte[]> producer, Topic<?> topic, String bootstrapServers) {
-        try {
-            producer.partitionsFor(topic.name());
-        } catch (KafkaException e) {
-            throw new IllegalStateException("topic " + topic.name() + " is not available on " + bootstrapServers
-                    + " (" + e.getMessage() + "); check the address and create the AudioLens topics first", e);
-        }
-    }
-
-    /** Idempotent and acknowledged by every in-sync replica: a retried send never duplicates a record. */
-    static Map<String, Object> producerConfig(String bootstrapServers) {
-        return Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 20,
-                // fail in 30 s, not 60, when the cluster is unreachable or a topic is missing
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000,
-                ProducerConfig.CLIENT_ID_CONFIG, "audiolens-producer");
+        return new SampleSink(IdempotentProducer.connect(bootstrapServers), serdeConfig);
     }
 
     /** Sends {@code sample} keyed by its id; the tally counts it once the broker acknowledges it. */
