@@ -75,8 +75,8 @@ public final class ProduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (SampleProducer producer = SampleProducer.connect(bootstrapServers, SerdeConfig.forRegistry(registryUrl))) {
-            ProduceSummary summary = source.watch != null ? watch(producer) : produceAll(producer);
+        try {
+            ProduceSummary summary = source.watch != null ? watch() : produceAll();
             PrintWriter err = spec.commandLine().getErr();
             err.print(summary.describe());
             err.flush();
@@ -86,26 +86,37 @@ public final class ProduceCommand implements Callable<Integer> {
         }
     }
 
-    private ProduceSummary produceAll(SampleProducer producer) {
+    /** Lists every clip first, so that a bad folder or manifest fails before anything is sent. */
+    private ProduceSummary produceAll() {
         List<ListedClip> clips = source.sakura != null
                 ? SakuraFolder.list(source.sakura, dataset(source.sakura, SampleIds::folderName))
                 : Manifest.read(source.manifest, dataset(source.manifest, Manifest::defaultDatasetName));
+        ProbeQuota quota = new ProbeQuota(probeSize);
         Progress bar = progress(clips.size());
-        ProduceSummary summary = producer.produce(clips, new ProbeQuota(probeSize), bar);
-        bar.finish();
-        return summary;
+        try (SampleProducer producer = connect()) {
+            return producer.produce(clips, quota, bar);
+        } finally {
+            bar.finish();
+        }
     }
 
-    private ProduceSummary watch(SampleProducer producer) {
+    private ProduceSummary watch() {
         WatchOptions options = source.watch;
         WatchedFolder folder = new WatchedFolder(options.dir, dataset(options.dir, SampleIds::folderName),
                 options.attribute, Optional.ofNullable(options.label), SentFiles.load(options.stateFile()));
-        FolderWatch watch = new FolderWatch(producer, folder, new ProbeFraction(options.probeFraction), progress(0));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            watch.stop();
-            awaitQuietly(finished);
-        }, "produce-shutdown"));
-        return watch.run(options.pollInterval);
+        ProbeFraction split = new ProbeFraction(options.probeFraction);
+        try (SampleProducer producer = connect()) {
+            FolderWatch watch = new FolderWatch(producer, folder, split, progress(0));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                watch.stop();
+                awaitQuietly(finished);
+            }, "produce-shutdown"));
+            return watch.run(options.pollInterval);
+        }
+    }
+
+    private SampleProducer connect() {
+        return SampleProducer.connect(bootstrapServers, SerdeConfig.forRegistry(registryUrl));
     }
 
     private String dataset(Path path, Function<Path, String> defaultName) {
