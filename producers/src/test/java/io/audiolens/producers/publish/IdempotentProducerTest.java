@@ -1,0 +1,19 @@
+package io.audiolens.producers.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.junit.jupiter.api.Test;
+
+class IdempotentProducerTest {
+
+    @Test
+    void shouldBeIdempotentAndWaitForEveryInSyncReplica() {
+        Map<String, Object> config = IdempotentProducer.config("broker:9092");
+
+        assertEquals(true, config.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG));
+        assertEquals("all", config.get(ProducerConfig.ACKS_CONFIG));
+        assertEquals("broker:9092", config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG));
+    }
+}
