@@ -1,0 +1,58 @@
+package io.audiolens.app.run;
+
+import io.audiolens.schemas.LayerProjection;
+import io.audiolens.schemas.View;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Live progress on stderr, every two seconds: samples done / total, samples per second, and per
+ * attribute the model's accuracy so far (view {@code last}, labelled samples, all prompt formats).
+ */
+final class RunProgress {
+    private static final long EVERY_NANOS = 2_000_000_000L;
+
+    private final int total;
+    private final long start = System.nanoTime();
+    private long lastPrint;
+
+    RunProgress(int total) {
+        this.total = total;
+    }
+
+    void update(ProjectionCollector collector) {
+        long now = System.nanoTime();
+        if (now - lastPrint >= EVERY_NANOS) {
+            lastPrint = now;
+            System.err.println(line(collector, now));
+        }
+    }
+
+    void finish(ProjectionCollector collector) {
+        System.err.println(line(collector, System.nanoTime()) + " — done");
+    }
+
+    private String line(ProjectionCollector collector, long now) {
+        int done = collector.done();
+        double seconds = Math.max(1e-9, (now - start) / 1e9);
+        StringBuilder out = new StringBuilder(String.format("[run] %d/%d samples, %.1f samples/s", done, total, done / seconds));
+        if (collector.rejectedCount() > 0) {
+            out.append(", ").append(collector.rejectedCount()).append(" rejected by the worker");
+        }
+        accuracyByAttribute(collector).forEach((attribute, acc) ->
+                out.append(String.format(", %s accuracy %.1f%% (%d)", attribute, 100.0 * acc[0] / acc[1], acc[1])));
+        return out.toString();
+    }
+
+    private static Map<String, long[]> accuracyByAttribute(ProjectionCollector collector) {
+        Map<String, long[]> counts = new TreeMap<>();
+        for (LayerProjection p : collector.projections()) {
+            if (p.getView() == View.LAST && p.getLabel() != null) {
+                long[] c = counts.computeIfAbsent(p.getAttribute(), a -> new long[2]);
+                c[0] += p.getModelPrediction().equals(p.getLabel()) ? 1 : 0;
+                c[1]++;
+            }
+        }
+        return counts;
+    }
+}

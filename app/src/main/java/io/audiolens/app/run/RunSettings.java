@@ -1,0 +1,28 @@
+package io.audiolens.app.run;
+
+import io.audiolens.worker.lens.View;
+import io.audiolens.worker.prompt.LabelTokenMode;
+import io.audiolens.worker.prompt.PromptFormat;
+import io.audiolens.worker.runtime.ComputeDevice;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One end-to-end run: a SAKURA-layout dataset through a model, on a given cluster or (when
+ * {@code cluster} is empty) on an embedded broker and registry started in {@code out/platform}.
+ */
+public record RunSettings(Path dataset, String datasetName, Path model, Path out, Optional<Cluster> cluster,
+        List<PromptFormat> prompts, List<View> views, int probeSize, ComputeDevice device, LabelTokenMode labelTokenMode) {
+
+    public record Cluster(String bootstrapServers, String registryUrl) {}
+
+    public RunSettings {
+        prompts = List.copyOf(prompts);
+        views = List.copyOf(views);
+    }
+
+    int projectionsPerSample() {
+        return prompts.size() * views.size();
+    }
+}

@@ -1,0 +1,78 @@
+package io.audiolens.app.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.audiolens.app.AudioLens;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code audiolens run} on a SAKURA-layout folder, end to end on the embedded broker and registry. */
+class RunCommandTest {
+    private static final Path DATASET = Path.of("target/test-classes/speech-mini").toAbsolutePath();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path out;
+
+    @Test
+    void shouldWriteExactlyOneProjectionPerSampleFormatAndViewMatchingInspect() throws Exception {
+        int code = AudioLens.commandLine().execute("run", "--dataset", DATASET.toString(), "--model",
+                TestSamples.FIXTURE.toString(), "--out", out.toString(), "--device", "cpu", "--probe-size", "2");
+        assertEquals(0, code);
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(out.resolve("projections.jsonl"))) {
+            lines.add(JSON.readTree(line));
+        }
+        int samples = clips("Gender") + clips("Language");
+        assertEquals(samples * 3 * 3, lines.size());
+        Set<String> keys = new HashSet<>();
+        lines.forEach(l -> keys.add(l.path("sampleId").asText() + "|" + l.path("prompt").asText() + "|" + l.path("view").asText()));
+        assertEquals(lines.size(), keys.size(), "one record per sample × format × view");
+        long probes = lines.stream().filter(l -> l.path("attribute").asText().equals("language")
+                && l.path("split").asText().equals("probe")).count();
+        assertEquals(2 * 3 * 3, probes, "--probe-size 2 per attribute");
+
+        JsonNode inspect = inspect("Language/audio/korean_m7_01.wav", "language", "P2");
+        for (String view : List.of("last", "penultimate", "last_audio_masked")) {
+            JsonNode projection = lines.stream().filter(l -> l.path("sampleId").asText().endsWith("/language/korean_m7_01.wav")
+                    && l.path("prompt").asText().equals("P2") && l.path("view").asText().equals(view)).findFirst().orElseThrow();
+            assertEquals("Korean", projection.path("label").asText());
+            assertEquals(inspect.path("prediction").asText(), projection.path("modelPrediction").asText());
+            JsonNode expected = inspect.path("views").path(view);
+            JsonNode actual = projection.path("layerProbs");
+            assertEquals(expected.size(), actual.size());
+            for (int l = 0; l < expected.size(); l++) {
+                for (int y = 0; y < expected.get(l).size(); y++) {
+                    assertEquals((float) expected.get(l).get(y).asDouble(), (float) actual.get(l).get(y).asDouble(),
+                            view + " layer " + (l + 1) + " label " + y);
+                }
+            }
+        }
+    }
+
+    private static int clips(String track) throws Exception {
+        return Files.readAllLines(DATASET.resolve(track).resolve("metadata.csv")).size() - 1;
+    }
+
+    private static JsonNode inspect(String file, String attribute, String prompt) throws Exception {
+        StringWriter stdout = new StringWriter();
+        CommandLine cli = AudioLens.commandLine();
+        cli.setOut(new PrintWriter(stdout));
+        assertEquals(0, cli.execute("inspect", "--model", TestSamples.FIXTURE.toString(), "--audio",
+                DATASET.resolve(file).toString(), "--attribute", attribute, "--prompt", prompt, "--device", "cpu", "--json"));
+        assertTrue(stdout.toString().startsWith("{"));
+        return JSON.readTree(stdout.toString());
+    }
+}
