@@ -30,13 +30,13 @@ final class AudioEncoder {
     }
 
     /**
-     * @param features (M, 3000) log-mel of the padded 30 s window
+     * @param features (M, 3000) log-mel of the padded 30 s window, or its first {@code encoderInputFrames} columns
      * @param frames   real (unpadded) mel frames
      * @return (P, D) audio embeddings for the {@code <|AUDIO|>} positions
      */
     NDArray encode(NDArray features, int frames) {
         int positions = Qwen2AudioConfig.encoderPositions(frames);
-        long used = Math.min(features.getShape().get(1), 2L * positions + 1);
+        long used = Math.min(features.getShape().get(1), Qwen2AudioConfig.encoderInputFrames(frames));
         NDArray x = features.get(new NDIndex(":, :{}", used)).expandDims(0); // (1, M, 2N+1)
         // conv stem: k3 → GELU → k3 stride 2 → GELU
         x = Activation.gelu(Conv1d.conv1d(x, weights.conv1(), weights.conv1Bias(), new Shape(1), new Shape(1)).head());

@@ -13,22 +13,27 @@ record EncoderWeights(
         NDArray normWeight, NDArray normBias,       // (A) after the average pool
         NDArray projector, NDArray projectorBias) { // (D, A), (D)
 
+    static final String TOWER = "audio_tower.";
+    static final String PROJECTOR = "multi_modal_projector.";
+    /** Whisper's position table: fixed, never trained. */
+    static final String POSITIONS = TOWER + "embed_positions.weight";
+
     static EncoderWeights load(WeightSource source, AudioEncoderConfig c, int decoderWidth) {
         long a = c.width();
         List<EncoderLayerWeights> layers = new ArrayList<>();
         for (int i = 0; i < c.layers(); i++) {
-            layers.add(EncoderLayerWeights.load(source, "audio_tower.layers." + i + ".", c));
+            layers.add(EncoderLayerWeights.load(source, TOWER + "layers." + i + ".", c));
         }
         return new EncoderWeights(
-                source.load("audio_tower.conv1.weight", a, c.melBins(), 3),
-                source.load("audio_tower.conv1.bias", a),
-                source.load("audio_tower.conv2.weight", a, a, 3),
-                source.load("audio_tower.conv2.bias", a),
-                source.load("audio_tower.embed_positions.weight", c.maxSourcePositions(), a),
+                source.load(TOWER + "conv1.weight", a, c.melBins(), 3),
+                source.load(TOWER + "conv1.bias", a),
+                source.load(TOWER + "conv2.weight", a, a, 3),
+                source.load(TOWER + "conv2.bias", a),
+                source.load(POSITIONS, c.maxSourcePositions(), a),
                 List.copyOf(layers),
-                source.load("audio_tower.layer_norm.weight", a),
-                source.load("audio_tower.layer_norm.bias", a),
-                source.load("multi_modal_projector.linear.weight", decoderWidth, a),
-                source.load("multi_modal_projector.linear.bias", decoderWidth));
+                source.load(TOWER + "layer_norm.weight", a),
+                source.load(TOWER + "layer_norm.bias", a),
+                source.load(PROJECTOR + "linear.weight", decoderWidth, a),
+                source.load(PROJECTOR + "linear.bias", decoderWidth));
     }
 }

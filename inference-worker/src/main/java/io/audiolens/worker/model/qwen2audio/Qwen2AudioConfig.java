@@ -33,6 +33,11 @@ public record Qwen2AudioConfig(AudioEncoderConfig audio, TextConfig text, int au
         return (frames - 1) / 2 + 1;
     }
 
+    /** Mel frames the encoder reads for {@code frames} real ones: all that reach a valid position through conv2. */
+    public static int encoderInputFrames(int frames) {
+        return 2 * encoderPositions(frames) + 1;
+    }
+
     /** config.json as HF writes it for Qwen2-Audio (transformers 5 field names). */
     public String toJson() {
         ObjectNode root = new ObjectMapper().createObjectNode();

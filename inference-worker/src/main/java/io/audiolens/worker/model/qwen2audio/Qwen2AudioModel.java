@@ -1,17 +1,26 @@
 package io.audiolens.worker.model.qwen2audio;
 
 import ai.djl.Device;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.core.Linear;
 import io.audiolens.worker.checkpoint.Checkpoint;
+import io.audiolens.worker.checkpoint.SafetensorsWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A loaded Qwen2-Audio checkpoint: config and weights, loaded once by name; every call works in its own
- * child manager ({@link #newCallManager()}) so that nothing but the weights outlives a clip. T prompt
- * tokens, D decoder width, V vocabulary, M mel bins.
+ * child manager ({@link #newCallManager()}) so that nothing but the weights outlives a clip. A model
+ * made here ({@link #initialise}) runs the same code and can be trained and saved as an HF checkpoint.
+ * T prompt tokens, D decoder width, V vocabulary, M mel bins.
  */
 public final class Qwen2AudioModel implements AutoCloseable {
     private final NDManager manager;
@@ -20,26 +29,44 @@ public final class Qwen2AudioModel implements AutoCloseable {
     private final AudioEncoder encoder;
     private final DecoderWeights decoderWeights;
     private final Qwen2Decoder decoder;
+    private final Map<String, NDArray> weights; // HF name -> tensor, in load order
 
     private Qwen2AudioModel(NDManager manager, Qwen2AudioConfig config, DataType computeType, EncoderWeights encoder,
-            DecoderWeights decoder) {
+            DecoderWeights decoder, Map<String, NDArray> weights) {
         this.manager = manager;
         this.config = config;
         this.computeType = computeType;
         this.encoder = new AudioEncoder(config.audio(), encoder);
         this.decoderWeights = decoder;
         this.decoder = new Qwen2Decoder(config.text(), decoder);
+        this.weights = weights;
     }
 
     public static Qwen2AudioModel load(Checkpoint checkpoint, Device device, DataType computeType) {
         Qwen2AudioConfig config = Qwen2AudioConfig.fromJson(checkpoint.config());
+        Qwen2AudioModel model = build(config, device, computeType,
+                manager -> new CheckpointWeightSource(checkpoint, manager, computeType));
+        model.manager.cap(); // from here on, anything attached to the weights' manager is a leak: fail loudly
+        return model;
+    }
+
+    /**
+     * A fresh float32 model with HF's initialisation (see {@link RandomWeightSource}), reproducible for a
+     * seed. Its manager stays open to gradients and optimiser state, so that it can be trained.
+     */
+    public static Qwen2AudioModel initialise(Qwen2AudioConfig config, Device device, long seed) {
+        Engine.getEngine("PyTorch").setRandomSeed((int) seed);
+        return build(config, device, DataType.FLOAT32, RandomWeightSource::new);
+    }
+
+    private static Qwen2AudioModel build(Qwen2AudioConfig config, Device device, DataType computeType,
+            Function<NDManager, WeightSource> sourceFor) {
         NDManager manager = NDManager.newBaseManager(device, "PyTorch");
         try {
-            WeightSource source = new CheckpointWeightSource(checkpoint, manager, computeType);
+            RecordingWeightSource source = new RecordingWeightSource(sourceFor.apply(manager));
             EncoderWeights encoder = EncoderWeights.load(source, config.audio(), config.text().width());
             DecoderWeights decoder = DecoderWeights.load(source, config.text());
-            manager.cap(); // from here on, anything attached to the weights' manager is a leak: fail loudly
-            return new Qwen2AudioModel(manager, config, computeType, encoder, decoder);
+            return new Qwen2AudioModel(manager, config, computeType, encoder, decoder, source.loaded());
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -112,6 +139,45 @@ public final class Qwen2AudioModel implements AutoCloseable {
     /** Full-vocabulary logits (R, V) for residual rows (R, D): {@code W_U · norm_final(h)}. */
     public NDArray logits(NDArray residual) {
         return Linear.linear(finalNorm(residual), decoderWeights.unembed()).head();
+    }
+
+    /** Every weight by its HF name, in load order (a tied LM head appears once, as the embedding). */
+    public Map<String, NDArray> weights() {
+        return weights;
+    }
+
+    /**
+     * The weights HF trains: all but the encoder's position table, which Whisper and Qwen2-Audio keep
+     * fixed ({@code requires_grad=False}).
+     */
+    public Map<String, NDArray> trainableWeights() {
+        Map<String, NDArray> trainable = new LinkedHashMap<>(weights);
+        trainable.remove(EncoderWeights.POSITIONS);
+        return trainable;
+    }
+
+    /** The trainable weights of the audio side alone: encoder and projector. */
+    public Map<String, NDArray> trainableAudioWeights() {
+        Map<String, NDArray> audio = trainableWeights();
+        audio.keySet().removeIf(name -> !name.startsWith(EncoderWeights.TOWER) && !name.startsWith(EncoderWeights.PROJECTOR));
+        return audio;
+    }
+
+    /** Writes {@code config.json} and {@code model.safetensors} (HF names, the compute type) into {@code folder}. */
+    public void save(Path folder) throws IOException {
+        String dtype = switch (computeType) {
+            case FLOAT32 -> "F32";
+            case FLOAT16 -> "F16";
+            default -> throw new IllegalStateException("cannot save " + computeType + " weights; save a float32 model");
+        };
+        Files.createDirectories(folder);
+        SafetensorsWriter writer = new SafetensorsWriter();
+        for (Map.Entry<String, NDArray> e : weights.entrySet()) {
+            writer.put(e.getKey(), new SafetensorsWriter.Tensor(dtype, e.getValue().getShape().getShape(),
+                    e.getValue().toByteArray()));
+        }
+        writer.write(folder.resolve("model.safetensors"));
+        Files.writeString(folder.resolve("config.json"), config.toJson());
     }
 
     @Override

@@ -126,6 +126,29 @@ public final class Qwen2Decoder {
         return outputs;
     }
 
+    /**
+     * Several prompts run as one sequence (see {@link PackedPrompts}), as training batches them: every
+     * prompt's rows equal its own {@link #fullForward} output at the last layer.
+     *
+     * @param embeds (ΣT, D) the segments' input embeddings, in segment order
+     * @return (ΣT, D) the last layer's output
+     */
+    public NDArray packedForward(NDArray embeds, PackedPrompts packing) {
+        NDManager m = embeds.getManager();
+        int t = packing.tokens();
+        if (t != embeds.getShape().get(0)) {
+            throw new IllegalArgumentException("the packed segments hold " + t + " tokens but there are "
+                    + embeds.getShape().get(0) + " embeddings");
+        }
+        NDList cosSin = rope.tables(m, packing.positions(), embeds.getDataType());
+        NDArray mask = m.create(packing.mask(MASKED), new Shape(t, t)).toType(embeds.getDataType(), false);
+        NDArray x = embeds;
+        for (DecoderLayer layer : layers) {
+            x = layer.forward(x, cosSin.get(0), cosSin.get(1), null, mask).hidden();
+        }
+        return x;
+    }
+
     public int layerCount() {
         return layers.size();
     }

@@ -4,18 +4,19 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Invents every tensor it is asked for, as HF initialises a fresh model (normal, std 0.02; norm scales
- * 1, biases 0), and remembers them by name so the model can be written out as a checkpoint. It answers
- * with the names of the released Qwen2-Audio checkpoints.
+ * 1, biases 0), with two changes for training from scratch, which HF's Qwen2-Audio port does not
+ * support: the encoder's position table (never trained) gets Whisper's sinusoids, and the two
+ * convolutions of the encoder's stem get He initialisation (std √(2 / fan-in)), so that at the start
+ * the audio is not drowned by the position table. It answers with the names of the released
+ * Qwen2-Audio checkpoints.
  */
 final class RandomWeightSource implements WeightSource {
     private static final double STD = 0.02;
+    private static final double MAX_TIMESCALE = 10_000;
     private final NDManager manager;
-    private final Map<String, NDArray> made = new LinkedHashMap<>();
 
     RandomWeightSource(NDManager manager) {
         this.manager = manager;
@@ -23,16 +24,17 @@ final class RandomWeightSource implements WeightSource {
 
     @Override
     public NDArray load(String name, long... shape) {
-        NDArray tensor;
-        if (name.endsWith("norm.weight") || name.endsWith("layernorm.weight")) {
-            tensor = manager.ones(new Shape(shape));
+        if (name.equals(EncoderWeights.POSITIONS)) {
+            return manager.create(sinusoids((int) shape[0], (int) shape[1]), new Shape(shape));
+        } else if (name.endsWith("norm.weight") || name.endsWith("layernorm.weight")) {
+            return manager.ones(new Shape(shape));
         } else if (name.endsWith(".bias")) {
-            tensor = manager.zeros(new Shape(shape));
-        } else {
-            tensor = manager.randomNormal(0, (float) STD, new Shape(shape), DataType.FLOAT32);
+            return manager.zeros(new Shape(shape));
+        } else if (name.startsWith(EncoderWeights.TOWER + "conv")) {
+            double fanIn = shape[1] * shape[2];
+            return manager.randomNormal(0, (float) Math.sqrt(2 / fanIn), new Shape(shape), DataType.FLOAT32);
         }
-        made.put(name, tensor);
-        return tensor;
+        return manager.randomNormal(0, (float) STD, new Shape(shape), DataType.FLOAT32);
     }
 
     @Override
@@ -41,7 +43,18 @@ final class RandomWeightSource implements WeightSource {
                 || name.equals("language_model.lm_head.weight");
     }
 
-    Map<String, NDArray> tensors() {
-        return made;
+    /** Whisper's {@code sinusoids(length, channels)}: (length, channels), sines then cosines. */
+    private static float[] sinusoids(int length, int channels) {
+        int half = channels / 2;
+        double increment = Math.log(MAX_TIMESCALE) / (half - 1);
+        float[] table = new float[length * channels];
+        for (int t = 0; t < length; t++) {
+            for (int i = 0; i < half; i++) {
+                double angle = t * Math.exp(-increment * i);
+                table[t * channels + i] = (float) Math.sin(angle);
+                table[t * channels + half + i] = (float) Math.cos(angle);
+            }
+        }
+        return table;
     }
 }

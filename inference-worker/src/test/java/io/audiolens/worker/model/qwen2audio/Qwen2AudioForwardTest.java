@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -93,6 +94,26 @@ class Qwen2AudioForwardTest {
             assertClose("masked, layer " + l, last.audioMasked(l), masked.get(l - 1).get(t - 1));
             assertClose("enriched 3->8, layer " + l, last.enriched(0, l), enriched.get(l - 1).get(t - 1));
         }
+    }
+
+    @Test
+    void shouldRunPackedPromptsAsIfEachRanAlone() {
+        NDArray embeds = ref.get("inputs_embeds");
+        NDArray lastLayer = ref.get("residuals").get(7);
+        int shared = t - 4;
+        // the shared start, the rest of the prompt twice (both continue the start), the whole prompt on its own
+        PackedPrompts packing = new PackedPrompts(new int[] {shared, t - shared, t - shared, t}, new int[] {-1, 0, 0, -1});
+        NDArray rest = embeds.get(new NDIndex("{}:", shared));
+        NDArray out = model.decoder().packedForward(
+                NDArrays.concat(new NDList(embeds.get(new NDIndex(":{}", shared)), rest, rest, embeds), 0), packing);
+        assertClose("shared start", rows(out, 0, shared), lastLayer.get(new NDIndex(":{}", shared)));
+        assertClose("first continuation", rows(out, packing.start(1), t - shared), lastLayer.get(new NDIndex("{}:", shared)));
+        assertClose("second continuation", rows(out, packing.start(2), t - shared), lastLayer.get(new NDIndex("{}:", shared)));
+        assertClose("prompt of its own", rows(out, packing.start(3), t), lastLayer);
+    }
+
+    private static NDArray rows(NDArray x, int from, int count) {
+        return x.get(new NDIndex("{}:{}", from, from + count));
     }
 
     private static void assertClose(String what, NDArray actual, NDArray expected) {
