@@ -1,0 +1,105 @@
+package io.audiolens.worker.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import io.audiolens.schemas.attributes.Attribute;
+import io.audiolens.worker.model.qwen2audio.PackedPrompts;
+import io.audiolens.worker.model.qwen2audio.Qwen2AudioModel;
+import io.audiolens.worker.prompt.PromptFormat;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What the tiny model learns: after an AudioLens prompt, its next token is the label's first token. The
+ * forward pass is the runtime's own (encoder, input merge, decoder layers, final norm and LM head); the
+ * prompts about one clip run in one pass that computes their shared start (system text, audio) once,
+ * so a trained model answers the lens exactly as it answered here. N questions, P audio tokens, D width,
+ * V vocabulary.
+ */
+final class AnswerObjective {
+    private final Qwen2AudioModel model;
+    private final Prompts prompts;
+
+    /** One prompt about a clip, and the answer it should get. */
+    record Question(Attribute attribute, PromptFormat format, String label) {}
+
+    AnswerObjective(Qwen2AudioModel model, Prompts prompts) {
+        this.model = model;
+        this.prompts = prompts;
+    }
+
+    /** (P, D) the clip's audio embeddings from its features (M, F'). */
+    NDArray audio(NDArray features, TrainingClip clip) {
+        return model.audioEmbeddings(features, clip.frames());
+    }
+
+    /** (N, V) next-token logits at each question's last prompt position ("... is"). */
+    NDArray logits(NDManager scope, NDArray audio, List<Question> questions) {
+        int audioTokens = (int) audio.getShape().get(0);
+        List<long[]> ids = questions.stream().map(q -> prompts.ids(q.attribute(), q.format(), audioTokens)).toList();
+        int shared = sharedStart(ids);
+        // segment 0: the shared start; segment n: the rest of question n's prompt, continuing segment 0
+        int[] lengths = new int[questions.size() + 1];
+        int[] parents = new int[questions.size() + 1];
+        lengths[0] = shared;
+        parents[0] = -1;
+        NDList embeds = new NDList();
+        for (int n = 0; n < ids.size(); n++) {
+            NDArray all = model.inputEmbeddings(scope, ids.get(n), audio);                   // (T_n, D)
+            if (n == 0) {
+                embeds.add(all.get(new NDIndex(":{}", shared)));
+            }
+            embeds.add(all.get(new NDIndex("{}:", shared)));
+            lengths[n + 1] = ids.get(n).length - shared;
+        }
+        PackedPrompts packing = new PackedPrompts(lengths, parents);
+        long[] lastRows = new long[questions.size()];
+        for (int n = 0; n < lastRows.length; n++) {
+            lastRows[n] = packing.start(n + 1) + lengths[n + 1] - 1L;
+        }
+        NDArray hidden = model.decoder().packedForward(NDArrays.concat(embeds, 0), packing); // (ΣT, D)
+        return model.logits(hidden.get(new NDIndex("{}", scope.create(lastRows))));         // (N, V)
+    }
+
+    /** Summed cross-entropy of each label's first token under the full-vocabulary softmax (a scalar). */
+    NDArray loss(NDManager scope, NDArray logits, List<Question> questions) {
+        long[] targets = questions.stream().mapToLong(q -> prompts.labelToken(q.attribute(), q.label())).toArray();
+        NDArray target = scope.create(targets, new Shape(targets.length, 1));               // (N, 1)
+        return logits.logSoftmax(1).gather(target, 1).sum().neg();
+    }
+
+    /** Per question, whether its label's token beats every other label's (ties go to the earlier label, as the lens does). */
+    boolean[] answers(NDArray logits, List<Question> questions) {
+        float[] all = logits.toFloatArray();
+        int vocab = (int) logits.getShape().get(1);
+        boolean[] correct = new boolean[questions.size()];
+        for (int n = 0; n < questions.size(); n++) {
+            Question q = questions.get(n);
+            int[] tokens = prompts.labelTokens(q.attribute());
+            int best = 0;
+            for (int y = 1; y < tokens.length; y++) {
+                if (all[n * vocab + tokens[y]] > all[n * vocab + tokens[best]]) {
+                    best = y;
+                }
+            }
+            correct[n] = best == q.attribute().indexOf(q.label());
+        }
+        return correct;
+    }
+
+    /** Tokens every prompt starts with, leaving each at least its last token of its own. */
+    private static int sharedStart(List<long[]> ids) {
+        int shared = ids.stream().mapToInt(a -> a.length - 1).min().orElseThrow();
+        for (long[] other : ids) {
+            int firstDifference = Arrays.mismatch(ids.get(0), other);
+            if (firstDifference >= 0) {
+                shared = Math.min(shared, firstDifference);
+            }
+        }
+        return shared;
+    }
+}

@@ -1,0 +1,213 @@
+package io.audiolens.worker.training;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import io.audiolens.worker.features.WhisperLogMel;
+import io.audiolens.worker.model.qwen2audio.Qwen2AudioConfig;
+import io.audiolens.worker.model.qwen2audio.Qwen2AudioModel;
+import io.audiolens.worker.prompt.PromptFormat;
+import io.audiolens.worker.prompt.PromptTokenizer;
+import io.audiolens.worker.prompt.Qwen2AudioChatTemplate;
+import io.audiolens.worker.prompt.WordLevelTokenizer;
+import io.audiolens.worker.training.AnswerObjective.Question;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+/**
+ * Trains a small Qwen2-Audio from scratch to answer the AudioLens prompts (P1–P3) about labelled clips,
+ * with the runtime's own forward pass and DJL autograd, and writes it as an HF checkpoint folder
+ * (config.json, model.safetensors in float32, the generated word-level tokenizer.json) that
+ * {@code LensRuntime.load} reads back.
+ *
+ * <p>Stage 1 ({@link EncoderWarmUp}) trains the encoder and projector alone through linear probes.
+ * Stage 2 trains the whole model on the answers: each step asks one clip about every attribute it is
+ * labelled with, each time in a prompt format drawn at random; the loss is the cross-entropy of the
+ * label's first token at each prompt's last position (full-vocabulary softmax), and the prompts run in
+ * one decoder pass that computes their shared start (system text, audio) once. In both stages every clip is heard through
+ * {@link FeatureAugmentation}, and gradients accumulate over {@code clipsPerUpdate} clips before one
+ * Adam update. Everything random — initial weights, probes, clip order, augmentation — follows the seed.
+ */
+public final class TinyModelTrainer {
+    private static final PromptFormat[] FORMATS = PromptFormat.values();
+    private final TrainingSettings settings;
+    private final PrintStream progress;
+
+    /** A summed loss over {@code count} answers, for one clip. */
+    record Loss(NDArray sum, int count) {}
+
+    /** The loss of one clip, given the (augmented) features (M, F') it is heard with this time. */
+    @FunctionalInterface
+    interface ClipLoss {
+        Loss of(NDManager step, TrainingClip clip, NDArray features);
+    }
+
+    public TinyModelTrainer(TrainingSettings settings, PrintStream progress) {
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /** Trains on {@code train}, reports held-out accuracy after every epoch, and writes the model into {@code out}. */
+    public TrainingSummary train(List<LabelledClip> train, List<LabelledClip> heldOut, Path out) throws IOException {
+        if (train.isEmpty() || heldOut.isEmpty()) {
+            throw new IllegalArgumentException("training needs labelled clips for both training (" + train.size()
+                    + ") and held-out evaluation (" + heldOut.size() + ")");
+        }
+        long start = System.nanoTime();
+        Path tokenizerJson = writeTokenizer(out);
+        try (PromptTokenizer tokenizer = PromptTokenizer.load(tokenizerJson)) {
+            Qwen2AudioConfig config = settings.architecture().config(
+                    WordLevelTokenizer.vocabularySize(WordLevelTokenizer.promptVocabulary()),
+                    Math.toIntExact(tokenizer.singleTokenId(Qwen2AudioChatTemplate.AUDIO_TOKEN)));
+            WhisperLogMel logMel = new WhisperLogMel(config.audio().melBins());
+            List<TrainingClip> trainClips = TrainingClip.load(train, logMel);
+            List<TrainingClip> heldOutClips = TrainingClip.load(heldOut, logMel);
+            progress.printf(Locale.ROOT, "train-tiny: %d training clips, %d held-out clips, features in %s%n",
+                    trainClips.size(), heldOutClips.size(), since(start));
+            Random random = new Random(settings.seed());
+            try (Qwen2AudioModel model = Qwen2AudioModel.initialise(config, Device.cpu(), settings.seed())) {
+                List<Double> encoderLosses = warmUpEncoder(model, trainClips, heldOutClips, random, start);
+                AnswerObjective objective = new AnswerObjective(model, new Prompts(tokenizer));
+                Map<String, NDArray> weights = model.trainableWeights();
+                Optimizer adam = adam(settings.learningRate(), settings.epochs(), trainClips.size());
+                List<Double> losses = new ArrayList<>();
+                HeldOutAccuracy accuracy = null;
+                for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+                    losses.add(epoch(model, trainClips, random, weights, adam,
+                            (step, clip, features) -> answerLoss(objective, step, clip, features, random)));
+                    accuracy = evaluate(model, objective, heldOutClips);
+                    progress.printf(Locale.ROOT, "epoch %d/%d: loss %.4f, held-out accuracy %s (%s)%n", epoch,
+                            settings.epochs(), losses.get(epoch - 1), accuracy.summary(), since(start));
+                }
+                model.save(out);
+                return new TrainingSummary(encoderLosses, losses, accuracy, Duration.ofNanos(System.nanoTime() - start));
+            }
+        }
+    }
+
+    /** Stage 1: the encoder and projector through linear probes; returns the mean loss of each epoch. */
+    private List<Double> warmUpEncoder(Qwen2AudioModel model, List<TrainingClip> train, List<TrainingClip> heldOut,
+            Random random, long start) {
+        List<Double> losses = new ArrayList<>();
+        try (EncoderWarmUp warmUp = new EncoderWarmUp(model, train)) {
+            Map<String, NDArray> weights = warmUp.trainableWeights();
+            Optimizer adam = adam(settings.encoderLearningRate(), settings.encoderEpochs(), train.size());
+            for (int epoch = 1; epoch <= settings.encoderEpochs(); epoch++) {
+                losses.add(epoch(model, train, random, weights, adam, warmUp::loss));
+                String accuracy = warmUp.accuracy(heldOut).entrySet().stream()
+                        .map(e -> String.format(Locale.ROOT, "%s %.1f %%", e.getKey().name(), 100 * e.getValue()))
+                        .collect(Collectors.joining(", "));
+                progress.printf(Locale.ROOT, "encoder epoch %d/%d: loss %.4f, held-out probe accuracy %s (%s)%n", epoch,
+                        settings.encoderEpochs(), losses.get(epoch - 1), accuracy, since(start));
+            }
+        }
+        return losses;
+    }
+
+    /** One pass over the shuffled clips; returns the mean loss per answer. */
+    private double epoch(Qwen2AudioModel model, List<TrainingClip> clips, Random random, Map<String, NDArray> weights,
+            Optimizer adam, ClipLoss lossOf) {
+        weights.values().forEach(w -> w.setRequiresGradient(true));
+        List<TrainingClip> order = new ArrayList<>(clips);
+        Collections.shuffle(order, random);
+        double lossSum = 0;
+        int answers = 0;
+        for (int i = 0; i < order.size(); i++) {
+            try (NDManager step = model.newCallManager();
+                    GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
+                TrainingClip clip = order.get(i);
+                Loss loss = lossOf.of(step, clip, clip.augmentedFeatures(step, random));
+                lossSum += loss.sum().getFloat();
+                answers += loss.count();
+                collector.backward(loss.sum().div(settings.clipsPerUpdate()));
+            }
+            if ((i + 1) % settings.clipsPerUpdate() == 0 || i == order.size() - 1) {
+                update(weights, adam);
+            }
+        }
+        return lossSum / answers;
+    }
+
+    /** The clip asked once per attribute it is labelled with, each time in a prompt format drawn at random. */
+    private static Loss answerLoss(AnswerObjective objective, NDManager step, TrainingClip clip, NDArray features,
+            Random random) {
+        List<Question> questions = new ArrayList<>();
+        clip.labels().forEach((attribute, label) ->
+                questions.add(new Question(attribute, FORMATS[random.nextInt(FORMATS.length)], label)));
+        NDArray audio = objective.audio(features, clip);
+        return new Loss(objective.loss(step, objective.logits(step, audio, questions), questions), questions.size());
+    }
+
+    /** One Adam step from the accumulated gradients, which are then zeroed in place. */
+    private static void update(Map<String, NDArray> weights, Optimizer adam) {
+        for (Map.Entry<String, NDArray> w : weights.entrySet()) {
+            try (NDArray gradient = w.getValue().getGradient()) {
+                adam.update(w.getKey(), w.getValue(), gradient);
+                gradient.subi(gradient);
+            }
+        }
+    }
+
+    /** Every label of every held-out clip under every prompt format, one packed pass per clip. */
+    private static HeldOutAccuracy evaluate(Qwen2AudioModel model, AnswerObjective objective, List<TrainingClip> clips) {
+        HeldOutAccuracy.Tally tally = new HeldOutAccuracy.Tally();
+        for (TrainingClip clip : clips) {
+            try (NDManager scope = model.newCallManager()) {
+                List<Question> questions = everyQuestion(clip);
+                NDArray audio = objective.audio(clip.features(scope), clip);
+                boolean[] correct = objective.answers(objective.logits(scope, audio, questions), questions);
+                for (int n = 0; n < questions.size(); n++) {
+                    tally.add(questions.get(n).attribute(), questions.get(n).format(), correct[n]);
+                }
+            }
+        }
+        return tally.accuracy();
+    }
+
+    /** Every prompt format for every attribute the clip is labelled with. */
+    private static List<Question> everyQuestion(TrainingClip clip) {
+        List<Question> questions = new ArrayList<>();
+        clip.labels().forEach((attribute, label) -> {
+            for (PromptFormat format : FORMATS) {
+                questions.add(new Question(attribute, format, label));
+            }
+        });
+        return questions;
+    }
+
+    /** Adam with a linear warm-up to {@code rate}, then cosine decay to a tenth of it at the stage's last update. */
+    private Optimizer adam(float rate, int epochs, int clips) {
+        int updates = epochs * ((clips + settings.clipsPerUpdate() - 1) / settings.clipsPerUpdate());
+        int warmup = Math.min(settings.warmupUpdates(), updates / 2);
+        Tracker cosine = Tracker.cosine().setBaseValue(rate).optFinalValue(rate / 10)
+                .setMaxUpdates(Math.max(1, updates - warmup)).build();
+        Tracker schedule = warmup == 0 ? cosine : Tracker.warmUp().optWarmUpSteps(warmup).setMainTracker(cosine).build();
+        return Optimizer.adam().optLearningRateTracker(schedule).build();
+    }
+
+    private static Path writeTokenizer(Path out) throws IOException {
+        Files.createDirectories(out);
+        Path tokenizerJson = out.resolve("tokenizer.json");
+        Files.writeString(tokenizerJson, WordLevelTokenizer.json(WordLevelTokenizer.promptVocabulary()));
+        return tokenizerJson;
+    }
+
+    private static String since(long start) {
+        long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+        return String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
+    }
+}

@@ -1,0 +1,68 @@
+package io.audiolens.worker.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.ndarray.types.DataType;
+import io.audiolens.schemas.attributes.Attribute;
+import io.audiolens.worker.lens.ClipSession;
+import io.audiolens.worker.lens.LensReport;
+import io.audiolens.worker.lens.LensRuntime;
+import io.audiolens.worker.prompt.LabelTokenMode;
+import io.audiolens.worker.prompt.PromptFormat;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A few epochs of a very small model on a handful of the bundled held-out clips: not the real training. */
+class TinyModelTrainerTest {
+    private static final Path CLIPS = Path.of("../demo/data/heldout");
+    private static final TinyArchitecture SMALL = new TinyArchitecture(1, 32, 2, 64, 2, 32, 2, 1, 64);
+    private static final TrainingSettings SETTINGS = new TrainingSettings(7, 1, 3e-3f, 6, 5e-3f, 1, 2, SMALL);
+
+    @Test
+    void shouldLowerTheLossAndRepeatItselfForTheSameSeed(@TempDir Path out) throws Exception {
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        TrainingSummary first = train(out.resolve("first"), new PrintStream(progress, true, StandardCharsets.UTF_8));
+        TrainingSummary second = train(out.resolve("second"), new PrintStream(new ByteArrayOutputStream()));
+
+        List<Double> losses = first.epochLosses();
+        assertTrue(losses.get(losses.size() - 1) < 0.8 * losses.get(0), "losses per epoch " + losses);
+        // the same seed gives the same run, up to the order in which PyTorch's CPU kernels sum
+        for (int epoch = 0; epoch < losses.size(); epoch++) {
+            assertEquals(losses.get(epoch), second.epochLosses().get(epoch), 1e-5 * losses.get(epoch), "epoch " + (epoch + 1));
+        }
+        String lines = progress.toString(StandardCharsets.UTF_8);
+        assertTrue(lines.contains("epoch 6/6: loss ") && lines.contains("held-out accuracy ") && lines.contains("gender ")
+                && lines.contains("language "), lines);
+    }
+
+    @Test
+    void shouldWriteACheckpointTheLensRuntimeLoads(@TempDir Path out) throws Exception {
+        train(out, new PrintStream(new ByteArrayOutputStream()));
+
+        try (LensRuntime runtime = LensRuntime.load(out, Device.cpu(), DataType.FLOAT32, LabelTokenMode.LEADING_SPACE);
+                ClipSession clip = runtime.open(new float[16_000])) {
+            LensReport report = clip.analyze(Attribute.LANGUAGE, PromptFormat.P3, List.of());
+            assertEquals(SMALL.decoderLayers(), report.layers());
+            assertTrue(Attribute.LANGUAGE.labels().contains(report.prediction()));
+        }
+    }
+
+    private static TrainingSummary train(Path out, PrintStream progress) throws Exception {
+        List<LabelledClip> clips = new ArrayList<>();
+        for (String name : List.of("english_m7_27", "english_f5_27", "german_m7_27", "german_f5_27")) {
+            String language = name.startsWith("english") ? "English" : "German";
+            String gender = name.contains("_m7_") ? "male" : "female";
+            clips.add(new LabelledClip(CLIPS.resolve("Language/audio/" + name + ".wav"), Attribute.LANGUAGE, language));
+            clips.add(new LabelledClip(CLIPS.resolve("Gender/audio/" + name + ".wav"), Attribute.GENDER, gender));
+        }
+        return new TinyModelTrainer(SETTINGS, progress).train(clips, clips.subList(0, 4), out);
+    }
+}
