@@ -55,8 +55,8 @@ pitches=(38 50 62)
 speak() { # voice variant rate pitch sentence wav
   local tmp; tmp="$(mktemp --suffix=.wav)"
   espeak-ng -v "$1+$2" -s "$3" -p "$4" -w "$tmp" "$5"
-  # trim leading and trailing silence, keep 0.05 s either side
-  sox -q "$tmp" -r 16000 -b 16 -c 1 "$6" silence 1 0.02 0.5% reverse silence 1 0.02 0.5% reverse \
+  # trim leading and trailing silence, keep 0.05 s either side; no dither (-D): the same bytes every run
+  sox -q -D "$tmp" -r 16000 -b 16 -c 1 "$6" silence 1 0.02 0.5% reverse silence 1 0.02 0.5% reverse \
       pad 0.05 0.05 norm -3
   rm -f "$tmp"
 }

@@ -45,6 +45,10 @@ public final class TrainTinyCommand implements Callable<Integer> {
     @Option(names = "--learning-rate", description = "peak Adam learning rate on the answers (default: ${DEFAULT-VALUE})")
     float learningRate = DEFAULTS.learningRate();
 
+    @Option(names = "--late-answer-weight", description = "weight of the term that keeps the answer out of the lower "
+            + "half of the layers, 0 to train without it (default: ${DEFAULT-VALUE})")
+    float lateAnswerWeight = DEFAULTS.lateAnswerWeight();
+
     @Option(names = "--clips-per-update", description = "clips whose gradients make one update (default: ${DEFAULT-VALUE})")
     int clipsPerUpdate = DEFAULTS.clipsPerUpdate();
 
@@ -70,7 +74,7 @@ public final class TrainTinyCommand implements Callable<Integer> {
                 base.encoderFfnWidth() * encoderWidth / base.encoderWidth(), decoderLayers, width, base.heads(),
                 base.kvHeads(), base.ffnWidth() * width / base.width());
         TrainingSettings settings = new TrainingSettings(seed, encoderEpochs, encoderLearningRate, epochs, learningRate,
-                clipsPerUpdate, warmup, architecture);
+                lateAnswerWeight, clipsPerUpdate, warmup, architecture);
         TrainingSummary summary = new TinyModelTrainer(settings, System.err)
                 .train(TrainingData.split(data, "train"), TrainingData.split(data, "heldout"), out);
         PrintWriter stdout = spec.commandLine().getOut();

@@ -18,7 +18,7 @@ import java.util.List;
  * forward pass is the runtime's own (encoder, input merge, decoder layers, final norm and LM head); the
  * prompts about one clip run in one pass that computes their shared start (system text, audio) once,
  * so a trained model answers the lens exactly as it answered here. N questions, P audio tokens, D width,
- * V vocabulary.
+ * V vocabulary, Y labels.
  */
 final class AnswerObjective {
     private final Qwen2AudioModel model;
@@ -37,8 +37,11 @@ final class AnswerObjective {
         return model.audioEmbeddings(features, clip.frames());
     }
 
-    /** (N, V) next-token logits at each question's last prompt position ("... is"). */
-    NDArray logits(NDManager scope, NDArray audio, List<Question> questions) {
+    /**
+     * The residual stream at each question's last prompt position ("... is"), after every layer: one
+     * (N, D) array per layer, l = 1..L.
+     */
+    List<NDArray> lastRows(NDManager scope, NDArray audio, List<Question> questions) {
         int audioTokens = (int) audio.getShape().get(0);
         List<long[]> ids = questions.stream().map(q -> prompts.ids(q.attribute(), q.format(), audioTokens)).toList();
         int shared = sharedStart(ids);
@@ -57,12 +60,19 @@ final class AnswerObjective {
             lengths[n + 1] = ids.get(n).length - shared;
         }
         PackedPrompts packing = new PackedPrompts(lengths, parents);
-        long[] lastRows = new long[questions.size()];
-        for (int n = 0; n < lastRows.length; n++) {
-            lastRows[n] = packing.start(n + 1) + lengths[n + 1] - 1L;
+        long[] last = new long[questions.size()];
+        for (int n = 0; n < last.length; n++) {
+            last[n] = packing.start(n + 1) + lengths[n + 1] - 1L;
         }
-        NDArray hidden = model.decoder().packedForward(NDArrays.concat(embeds, 0), packing); // (ΣT, D)
-        return model.logits(hidden.get(new NDIndex("{}", scope.create(lastRows))));         // (N, V)
+        NDArray lastIndex = scope.create(last);
+        return model.decoder().packedForward(NDArrays.concat(embeds, 0), packing).stream()  // (ΣT, D) per layer
+                .map(h -> h.get(new NDIndex("{}", lastIndex)))                               // (N, D)
+                .toList();
+    }
+
+    /** (N, V) the model's next-token logits: final norm and LM head on the last layer's rows. */
+    NDArray logits(List<NDArray> lastRows) {
+        return model.logits(lastRows.get(lastRows.size() - 1));
     }
 
     /** Summed cross-entropy of each label's first token under the full-vocabulary softmax (a scalar). */
@@ -70,6 +80,25 @@ final class AnswerObjective {
         long[] targets = questions.stream().mapToLong(q -> prompts.labelToken(q.attribute(), q.label())).toArray();
         NDArray target = scope.create(targets, new Shape(targets.length, 1));               // (N, 1)
         return logits.logSoftmax(1).gather(target, 1).sum().neg();
+    }
+
+    /**
+     * How much the logit lens of layers {@code 1..early} already tells the labels apart: per question, the
+     * mean over those layers of KL(uniform ‖ label distribution read by the lens), summed (a scalar).
+     * Zero when every early layer reads the labels as equally likely.
+     */
+    NDArray earlyReadout(List<NDArray> lastRows, List<Question> questions, int early) {
+        NDArray lens = model.logits(NDArrays.stack(new NDList(lastRows.subList(0, early))));  // (early, N, V)
+        NDArray sum = null;
+        for (int n = 0; n < questions.size(); n++) {
+            Attribute attribute = questions.get(n).attribute();
+            int[] tokens = prompts.labelTokens(attribute);
+            NDArray columns = lens.getManager().create(Arrays.stream(tokens).asLongStream().toArray());
+            NDArray labelLogits = lens.get(new NDIndex(":, {}", n)).get(new NDIndex(":, {}", columns)); // (early, Y)
+            NDArray kl = labelLogits.logSoftmax(1).mean().neg().sub(Math.log(tokens.length));
+            sum = sum == null ? kl : sum.add(kl);
+        }
+        return sum;
     }
 
     /** Per question, whether its label's token beats every other label's (ties go to the earlier label, as the lens does). */

@@ -15,7 +15,7 @@ import java.util.Map;
  * (Whisper) before the language model ever sees it. Per attribute, a linear probe reads the label from
  * the clip's mean audio embedding; the probes are thrown away afterwards, the encoder and projector
  * keep what they learned. Without this stage the answer loss alone reaches the encoder too weakly: the
- * language of a clip stayed at chance for thousands of updates. Y labels, P audio tokens, D width.
+ * language of a clip stayed at chance through the first thousand updates. Y labels, P audio tokens, D width.
  */
 final class EncoderWarmUp implements AutoCloseable {
     private static final float PROBE_STD = 0.02f;
@@ -30,7 +30,6 @@ final class EncoderWarmUp implements AutoCloseable {
         clips.stream().flatMap(c -> c.labels().keySet().stream()).distinct().forEach(attribute -> {
             NDArray probe = probeManager.randomNormal(0, PROBE_STD, new Shape(attribute.labels().size(), width),
                     DataType.FLOAT32);
-            probe.setRequiresGradient(true);
             probes.put(attribute, probe);
         });
     }
@@ -51,7 +50,7 @@ final class EncoderWarmUp implements AutoCloseable {
                     .get(label.getKey().indexOf(label.getValue())).neg();
             sum = sum == null ? loss : sum.add(loss);
         }
-        return new TinyModelTrainer.Loss(sum, clip.labels().size());
+        return new TinyModelTrainer.Loss(sum, sum, clip.labels().size());
     }
 
     /** Held-out probe accuracy per attribute. */

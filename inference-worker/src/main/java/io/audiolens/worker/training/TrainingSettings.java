@@ -2,24 +2,25 @@ package io.audiolens.worker.training;
 
 /**
  * How {@link TinyModelTrainer} trains: {@code encoderEpochs} of encoder warm-up at
- * {@code encoderLearningRate}, then {@code epochs} on the answers at {@code learningRate}. Each stage
- * runs Adam with a linear warm-up of {@code warmupUpdates}, cosine-decayed to a tenth by its last
- * update; one update per {@code clipsPerUpdate} clips (gradients accumulate in between).
+ * {@code encoderLearningRate}, then {@code epochs} on the answers at {@code learningRate}, with the
+ * late-answer term weighted by {@code lateAnswerWeight} (0: off). Each stage runs Adam with a linear
+ * warm-up of {@code warmupUpdates}, cosine-decayed to a tenth by its last update; one update per
+ * {@code clipsPerUpdate} clips (gradients accumulate in between).
  */
 public record TrainingSettings(long seed, int encoderEpochs, float encoderLearningRate, int epochs,
-        float learningRate, int clipsPerUpdate, int warmupUpdates, TinyArchitecture architecture) {
+        float learningRate, float lateAnswerWeight, int clipsPerUpdate, int warmupUpdates,
+        TinyArchitecture architecture) {
 
     public TrainingSettings {
         if (encoderEpochs < 0 || epochs < 1 || clipsPerUpdate < 1 || warmupUpdates < 0 || !(learningRate > 0)
-                || !(encoderLearningRate > 0)) {
+                || !(encoderLearningRate > 0) || !(lateAnswerWeight >= 0)) {
             throw new IllegalArgumentException("training needs encoder epochs ≥ 0, epochs ≥ 1, clips per update ≥ 1,"
-                    + " warm-up ≥ 0 and positive learning rates; got " + encoderEpochs + ", " + epochs + ", "
-                    + clipsPerUpdate + ", " + warmupUpdates + ", " + encoderLearningRate + ", " + learningRate);
+                    + " warm-up ≥ 0, positive learning rates and a late-answer weight ≥ 0; got " + this);
         }
     }
 
     /** What trains the bundled demo model (demo/model) in about a quarter of an hour on two cores. */
     public static TrainingSettings defaults(long seed) {
-        return new TrainingSettings(seed, 4, 1e-3f, 3, 5e-4f, 8, 30, TinyArchitecture.DEFAULT);
+        return new TrainingSettings(seed, 6, 1e-3f, 3, 5e-4f, 0.5f, 8, 30, TinyArchitecture.DEFAULT);
     }
 }

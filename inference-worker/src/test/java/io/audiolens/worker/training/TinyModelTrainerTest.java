@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TinyModelTrainerTest {
     private static final Path CLIPS = Path.of("../demo/data/heldout");
     private static final TinyArchitecture SMALL = new TinyArchitecture(1, 32, 2, 64, 2, 32, 2, 1, 64);
-    private static final TrainingSettings SETTINGS = new TrainingSettings(7, 1, 3e-3f, 6, 5e-3f, 1, 2, SMALL);
+    private static final TrainingSettings SETTINGS = new TrainingSettings(7, 1, 3e-3f, 6, 5e-3f, 0.5f, 1, 2, SMALL);
 
     @Test
     void shouldLowerTheLossAndRepeatItselfForTheSameSeed(@TempDir Path out) throws Exception {

@@ -128,12 +128,12 @@ public final class Qwen2Decoder {
 
     /**
      * Several prompts run as one sequence (see {@link PackedPrompts}), as training batches them: every
-     * prompt's rows equal its own {@link #fullForward} output at the last layer.
+     * prompt's rows equal its own {@link #fullForward} outputs.
      *
      * @param embeds (ΣT, D) the segments' input embeddings, in segment order
-     * @return (ΣT, D) the last layer's output
+     * @return each layer's output (ΣT, D), l = 1..L
      */
-    public NDArray packedForward(NDArray embeds, PackedPrompts packing) {
+    public List<NDArray> packedForward(NDArray embeds, PackedPrompts packing) {
         NDManager m = embeds.getManager();
         int t = packing.tokens();
         if (t != embeds.getShape().get(0)) {
@@ -142,11 +142,13 @@ public final class Qwen2Decoder {
         }
         NDList cosSin = rope.tables(m, packing.positions(), embeds.getDataType());
         NDArray mask = m.create(packing.mask(MASKED), new Shape(t, t)).toType(embeds.getDataType(), false);
+        List<NDArray> outputs = new ArrayList<>();
         NDArray x = embeds;
         for (DecoderLayer layer : layers) {
             x = layer.forward(x, cosSin.get(0), cosSin.get(1), null, mask).hidden();
+            outputs.add(x);
         }
-        return x;
+        return outputs;
     }
 
     public int layerCount() {
