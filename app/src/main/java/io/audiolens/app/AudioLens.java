@@ -4,6 +4,7 @@ import io.audiolens.app.bench.BenchCommand;
 import io.audiolens.app.inspect.InspectCommand;
 import io.audiolens.app.produce.ProduceCommand;
 import io.audiolens.app.run.RunCommand;
+import io.audiolens.app.topics.TopicsCommand;
 import io.audiolens.app.worker.WorkerCommand;
 import io.audiolens.audio.UndecodableAudioException;
 import io.audiolens.worker.checkpoint.CheckpointException;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 /** The {@code audiolens} command. Each subcommand only wires; the work lives in the modules. */
 @Command(name = "audiolens", mixinStandardHelpOptions = true, version = "audiolens 0.1.0",
         description = "Watch inside audio-language models with the Logit Lens.",
-        subcommands = {InspectCommand.class, RunCommand.class, ProduceCommand.class, WorkerCommand.class, BenchCommand.class})
+        subcommands = {InspectCommand.class, RunCommand.class, ProduceCommand.class, WorkerCommand.class, TopicsCommand.class, BenchCommand.class})
 public final class AudioLens {
 
     public static void main(String[] args) {
