@@ -24,14 +24,14 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /** The aggregator topology in a {@link TopologyTestDriver} with persistent stores under a given folder. */
-final class AggregatorDriver implements AutoCloseable {
+public final class AggregatorDriver implements AutoCloseable {
 
     private final AggregatorSettings settings;
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, byte[]> projections;
     private final TestInputTopic<String, byte[]> outcomes;
 
-    AggregatorDriver(AggregatorSettings settings, Path stateDir) {
+    public AggregatorDriver(AggregatorSettings settings, Path stateDir) {
         this.settings = settings;
         Properties config = AggregatorApp.config("aggregator-test", "unused:9092", stateDir, null);
         driver = new TopologyTestDriver(AggregatorApp.buildTopology(settings, PlainAvroSerde.everyTopic()), config);
@@ -41,20 +41,20 @@ final class AggregatorDriver implements AutoCloseable {
                 new ByteArraySerializer());
     }
 
-    static AggregatorSettings settings(int probeSize) {
+    public static AggregatorSettings settings(int probeSize) {
         return AggregatorSettings.defaults()
                 .withParameters(AggregationParameters.defaults().withProbeSize(probeSize));
     }
 
     /** Sends projections keyed by their group, as the workers do. */
-    void project(LayerProjection... sent) {
+    public void project(LayerProjection... sent) {
         for (LayerProjection projection : sent) {
             project(new Group(projection.getModel(), projection.getAttribute(), projection.getPrompt(),
                     projection.getView(), projection.getLabels()).key(), projection);
         }
     }
 
-    void project(String key, LayerProjection projection) {
+    public void project(String key, LayerProjection projection) {
         projections.pipeInput(key, bytes(projection));
     }
 
@@ -68,7 +68,7 @@ final class AggregatorDriver implements AutoCloseable {
     }
 
     /** Lets one publish interval pass on the wall clock: changed keys publish their snapshots. */
-    void publish() {
+    public void publish() {
         driver.advanceWallClockTime(settings.publishInterval());
     }
 
@@ -97,7 +97,7 @@ final class AggregatorDriver implements AutoCloseable {
     }
 
     /** metrics.json as the HTTP endpoint would build it from these stores. */
-    MetricsDocument document() {
+    public MetricsDocument document() {
         return MetricsDocument.from(LocalStates.read(new LocalStates.StoreReader() {
             @Override
             public <V> ReadOnlyKeyValueStore<String, V> store(String name) {
