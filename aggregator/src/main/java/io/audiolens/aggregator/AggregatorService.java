@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
@@ -35,10 +36,12 @@ public final class AggregatorService implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final MetricsHttpServer http;
+    private final CountDownLatch stopped;
 
-    private AggregatorService(KafkaStreams streams, MetricsHttpServer http) {
+    private AggregatorService(KafkaStreams streams, MetricsHttpServer http, CountDownLatch stopped) {
         this.streams = streams;
         this.http = http;
+        this.stopped = stopped;
     }
 
     public static AggregatorService start(Options options) {
@@ -53,12 +56,18 @@ public final class AggregatorService implements AutoCloseable {
             LOG.error("aggregator stream thread failed; shutting this instance down", e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
+        CountDownLatch stopped = new CountDownLatch(1);
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+                stopped.countDown();
+            }
+        });
         if (http != null) {
             http.serve(streams, self, options.settings().parameters());
             LOG.info("metrics on http://{}:{}{}", self.host(), self.port(), MetricsHttpServer.METRICS);
         }
         streams.start();
-        return new AggregatorService(streams, http);
+        return new AggregatorService(streams, http, stopped);
     }
 
     /** The endpoint's port; -1 without one. */
@@ -67,6 +76,12 @@ public final class AggregatorService implements AutoCloseable {
     }
 
     public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** Blocks until the app has stopped (closed, or failed); returns how it ended. */
+    public KafkaStreams.State awaitStopped() throws InterruptedException {
+        stopped.await();
         return streams.state();
     }
 

@@ -9,12 +9,12 @@ import io.audiolens.aggregator.state.ProjectionCounting;
 import io.audiolens.schemas.LayerProjection;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * metrics.json from a projections.jsonl file, through the same {@link Intake} and {@link MetricsDocument}
@@ -30,10 +30,14 @@ public final class OfflineAggregation {
     private OfflineAggregation() {
     }
 
-    public static Result run(Path input, Path output, AggregationParameters parameters, PrintStream diagnostics) {
+    /**
+     * Reads {@code input}, writes {@code output}; every rejected line is reported to {@code rejections} as
+     * {@code file:line: rejected: reason}.
+     */
+    public static Result run(Path input, Path output, AggregationParameters parameters, Consumer<String> rejections) {
         Result result;
         try (BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-            result = aggregate(reader, input.getFileName().toString(), parameters, diagnostics);
+            result = aggregate(reader, input.getFileName().toString(), parameters, rejections);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read projections from " + input, e);
         }
@@ -49,7 +53,7 @@ public final class OfflineAggregation {
 
     /** Reads every line of {@code lines}; {@code source} names them in diagnostics. */
     public static Result aggregate(BufferedReader lines, String source, AggregationParameters parameters,
-            PrintStream diagnostics) throws IOException {
+            Consumer<String> rejections) throws IOException {
         Intake<LayerProjection, GroupCounts> intake = new Intake<>(new ProjectionCounting(parameters.probeSize()));
         InMemoryStore<GroupCounts> store = new InMemoryStore<>();
         long lineNumber = 0;
@@ -62,7 +66,7 @@ public final class OfflineAggregation {
             String problem = problemCounting(line, intake, store);
             if (problem != null) {
                 rejected++;
-                diagnostics.println(source + ":" + lineNumber + ": rejected: " + problem);
+                rejections.accept(source + ":" + lineNumber + ": rejected: " + problem);
             }
         }
         AggregateStates states = new AggregateStates(store.all(), List.of(), rejected, 0);

@@ -6,6 +6,7 @@ import io.audiolens.aggregator.AggregatorSettings;
 import io.audiolens.aggregator.AggregatorTopics;
 import io.audiolens.aggregator.ProjectionLines;
 import io.audiolens.aggregator.offline.OfflineAggregation;
+import io.audiolens.aggregator.state.GroupKey;
 import io.audiolens.embedded.EmbeddedPlatform;
 import io.audiolens.embedded.Polling;
 import io.audiolens.schemas.LayerProjection;
@@ -56,7 +57,7 @@ final class BrokerRuns {
         try (Serde<LayerProjection> values = Topics.PROJECTIONS.valueSerde(platform.serdeConfig());
                 KafkaProducer<String, LayerProjection> producer =
                         new KafkaProducer<>(config, new StringSerializer(), values.serializer())) {
-            projections.forEach(p -> producer.send(new ProducerRecord<>(topic, SyntheticProjections.key(p), p)));
+            projections.forEach(p -> producer.send(new ProducerRecord<>(topic, GroupKey.of(p).asKey(), p)));
             producer.flush();
         }
     }
@@ -66,7 +67,7 @@ final class BrokerRuns {
         try {
             return new String(OfflineAggregation.aggregate(
                     new BufferedReader(new StringReader(ProjectionLines.lines(projections))), "expected", parameters,
-                    System.err).document().toJson(), StandardCharsets.UTF_8);
+                    System.err::println).document().toJson(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

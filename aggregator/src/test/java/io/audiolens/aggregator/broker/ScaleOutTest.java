@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.audiolens.aggregator.AggregatorService;
 import io.audiolens.aggregator.AggregatorSettings;
+import io.audiolens.aggregator.synthetic.SyntheticProjections;
 import io.audiolens.embedded.EmbeddedPlatform;
 import io.audiolens.embedded.junit.EmbeddedPlatformExtension;
 import io.audiolens.schemas.LayerProjection;

@@ -47,7 +47,7 @@ class OfflineAggregationTest {
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
 
         OfflineAggregation.Result result = OfflineAggregation.run(input, folder.resolve("out/metrics.json"),
-                AggregationParameters.defaults(), new PrintStream(errors, true, StandardCharsets.UTF_8));
+                AggregationParameters.defaults(), new PrintStream(errors, true, StandardCharsets.UTF_8)::println);
 
         String reported = errors.toString(StandardCharsets.UTF_8);
         assertEquals(3, result.rejected());
@@ -64,7 +64,7 @@ class OfflineAggregationTest {
         Path input = folder.resolve("projections.jsonl");
         Files.writeString(input, ProjectionLines.line(LAST.labelled("s1", TEST, "a", "a", "aaa")) + "\n");
 
-        OfflineAggregation.run(input, folder.resolve("metrics.json"), AggregationParameters.defaults(), System.err);
+        OfflineAggregation.run(input, folder.resolve("metrics.json"), AggregationParameters.defaults(), System.err::println);
 
         String json = Files.readString(folder.resolve("metrics.json"));
         assertTrue(!json.contains("NaN"), json);
@@ -81,8 +81,8 @@ class OfflineAggregationTest {
         Files.writeString(input, ProjectionLines.lines(projections));
         AggregationParameters parameters = AggregationParameters.defaults().withProbeSize(4);
 
-        OfflineAggregation.run(input, folder.resolve("first.json"), parameters, System.err);
-        OfflineAggregation.run(input, folder.resolve("second.json"), parameters, System.err);
+        OfflineAggregation.run(input, folder.resolve("first.json"), parameters, System.err::println);
+        OfflineAggregation.run(input, folder.resolve("second.json"), parameters, System.err::println);
         byte[] fromTopology;
         try (AggregatorDriver driver = new AggregatorDriver(AggregatorDriver.settings(4), folder.resolve("state"))) {
             projections.forEach(driver::project);

@@ -1,4 +1,4 @@
-package io.audiolens.aggregator.broker;
+package io.audiolens.aggregator.synthetic;
 
 import io.audiolens.schemas.LayerProjection;
 import io.audiolens.schemas.PromptFormat;
@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Lens-like projections, reproducible from a seed: deeper layers read the true label more often, a fifth
- * of each group is PROBE, some samples are unlabelled, and a few are sent twice.
+ * Lens-like projections, reproducible from a seed, for tests, benchmarks and demos without a model:
+ * deeper layers read the true label more often, a fifth of each group is PROBE, every 17th sample is
+ * unlabelled, and about one in 50 projections comes twice (as after a worker's retry).
  */
 public final class SyntheticProjections {
 
@@ -36,12 +37,6 @@ public final class SyntheticProjections {
             }
         }
         return projections;
-    }
-
-    /** The group key, written out: model|attribute|prompt|view in lower case. */
-    public static String key(LayerProjection p) {
-        return p.getModel() + "|" + p.getAttribute() + "|" + p.getPrompt() + "|"
-                + p.getView().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static LayerProjection projection(Random random, String model, Attribute attribute, PromptFormat prompt,
