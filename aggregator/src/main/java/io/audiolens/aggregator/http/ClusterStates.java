@@ -2,6 +2,7 @@ package io.audiolens.aggregator.http;
 
 import io.audiolens.aggregator.state.AggregateStates;
 import io.audiolens.aggregator.state.GroupCounts;
+import io.audiolens.aggregator.state.GroupKey;
 import io.audiolens.aggregator.topology.LocalStates;
 import java.io.IOException;
 import java.net.URI;
@@ -88,7 +89,7 @@ final class ClusterStates {
 
     /** Two instances reporting one group means tasks are moving between them: the sum would count twice. */
     private static void requireEachGroupOnce(AggregateStates merged) throws MetricsUnavailable {
-        Set<Object> seen = new HashSet<>();
+        Set<GroupKey> seen = new HashSet<>();
         for (GroupCounts counts : merged.groups()) {
             if (!seen.add(counts.group())) {
                 throw new MetricsUnavailable("group " + counts.group().asKey() + " is reported by two instances while"

@@ -57,8 +57,8 @@ public final class MetricsHttpServer implements AutoCloseable {
     }
 
     /** Starts serving the app's metrics; {@code self} is how its peers reach this server. */
-    public void serve(KafkaStreams streams, HostInfo self, AggregationParameters method) {
-        this.parameters = method;
+    public void serve(KafkaStreams streams, HostInfo self, AggregationParameters aggregation) {
+        this.parameters = aggregation;
         this.cluster = new ClusterStates(streams, self);
     }
 

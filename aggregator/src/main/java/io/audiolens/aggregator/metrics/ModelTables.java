@@ -29,11 +29,11 @@ public final class ModelTables {
     public static Correlation correlation(String model, List<GroupPoint> points) {
         List<GroupPoint> all = correlated(points, point -> true);
         List<GroupPoint> withoutGender = correlated(points, point -> !isGender(point));
-        Optional<PearsonTest> overAll = pearson(all);
-        Optional<PearsonTest> overWithoutGender = pearson(withoutGender);
-        return new Correlation(model, overAll.map(PearsonTest::r).orElse(null),
-                overAll.map(PearsonTest::p).orElse(null), all.size(),
-                overWithoutGender.map(PearsonTest::r).orElse(null), overWithoutGender.map(PearsonTest::p).orElse(null),
+        Optional<Pearson> overAll = pearson(all);
+        Optional<Pearson> overWithoutGender = pearson(withoutGender);
+        return new Correlation(model, overAll.map(Pearson::r).orElse(null),
+                overAll.map(Pearson::p).orElse(null), all.size(),
+                overWithoutGender.map(Pearson::r).orElse(null), overWithoutGender.map(Pearson::p).orElse(null),
                 withoutGender.size());
     }
 
@@ -47,8 +47,8 @@ public final class ModelTables {
         return point.attribute().equalsIgnoreCase(Attribute.GENDER.name());
     }
 
-    private static Optional<PearsonTest> pearson(List<GroupPoint> points) {
-        return PearsonTest.of(points.stream().mapToDouble(GroupPoint::criticalLayer).toArray(),
+    private static Optional<Pearson> pearson(List<GroupPoint> points) {
+        return Pearson.of(points.stream().mapToDouble(GroupPoint::criticalLayer).toArray(),
                 points.stream().mapToDouble(GroupPoint::accuracy).toArray());
     }
 

@@ -53,7 +53,7 @@ public final class GroupCounts {
     }
 
     /** Whether the projection carries ground truth; unlabelled ones only count towards agreement. */
-    public static boolean isLabelled(LayerProjection projection) {
+    private static boolean isLabelled(LayerProjection projection) {
         return projection.getLabel() != null && projection.getSplit() != Split.UNLABELLED;
     }
 

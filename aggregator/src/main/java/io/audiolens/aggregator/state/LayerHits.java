@@ -41,11 +41,6 @@ public final class LayerHits {
         return hits.length;
     }
 
-    /** Hit count at 1-based layer {@code layer}. */
-    public long hitsAt(int layer) {
-        return hits[layer - 1];
-    }
-
     /** (L): hits / samples per layer; every entry null while there are no samples. */
     public List<Double> fractions() {
         if (samples == 0) {
