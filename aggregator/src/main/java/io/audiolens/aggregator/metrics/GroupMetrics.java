@@ -6,6 +6,7 @@ import io.audiolens.aggregator.state.GroupKey;
 import io.audiolens.schemas.PromptFormat;
 import io.audiolens.schemas.View;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * One group's metrics, derived from its counts on read. Fractions are in [0, 1]; null where undefined.
@@ -37,7 +38,7 @@ public record GroupMetrics(String model, String attribute, PromptFormat prompt, 
                 new Unlabelled(counts.unlabelled().samples(), counts.unlabelled().fractions()));
     }
 
-    private static Integer boxed(java.util.OptionalInt layer) {
+    private static Integer boxed(OptionalInt layer) {
         return layer.isPresent() ? layer.getAsInt() : null;
     }
 }

@@ -3,7 +3,6 @@ package io.audiolens.aggregator.topology;
 import io.audiolens.aggregator.AggregatorSettings;
 import io.audiolens.aggregator.AggregatorTopics;
 import io.audiolens.aggregator.state.BinarySerde;
-import io.audiolens.schemas.CorrelationSnapshot;
 import io.audiolens.schemas.DeadLetter;
 import io.audiolens.schemas.EnrichmentRequest;
 import io.audiolens.schemas.EnrichmentSnapshot;
@@ -91,7 +90,7 @@ public final class AggregatorTopology {
         addStore(builder, StoreNames.MODEL_POINTS, ModelPoints.serde());
     }
 
-    private static <C> void addCountingStores(StreamsBuilder builder, CountingProcessor.Stores stores, Serde<C> counts) {
+    private static <C> void addCountingStores(StreamsBuilder builder, CountingProcessor.CountingStores stores, Serde<C> counts) {
         addStore(builder, stores.counts(), counts);
         addStore(builder, stores.seen(), Serdes.Boolean());
         addStore(builder, stores.rejected(), Serdes.Long());
@@ -104,7 +103,7 @@ public final class AggregatorTopology {
                 .withCachingEnabled());
     }
 
-    private static String[] storeNames(CountingProcessor.Stores stores) {
+    private static String[] storeNames(CountingProcessor.CountingStores stores) {
         return new String[] {stores.counts(), stores.seen(), stores.rejected(), stores.changed()};
     }
 

@@ -2,6 +2,7 @@ package io.audiolens.aggregator.topology;
 
 import io.audiolens.schemas.CorrelationSnapshot;
 import io.audiolens.schemas.ScoreSnapshot;
+import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -32,6 +33,6 @@ final class CorrelationProcessor implements Processor<String, ScoreSnapshot, Str
 
     private ModelPoints pointsOf(String model) {
         ModelPoints points = modelPoints.get(model);
-        return points == null ? new ModelPoints(java.util.List.of()) : points;
+        return points == null ? new ModelPoints(List.of()) : points;
     }
 }

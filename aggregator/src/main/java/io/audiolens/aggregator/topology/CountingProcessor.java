@@ -19,12 +19,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 abstract class CountingProcessor<E, C> implements Processor<String, byte[], String, SpecificRecord> {
 
     /** The stores one kind of counting uses. */
-    record Stores(String counts, String seen, String rejected, String changed) {}
+    record CountingStores(String counts, String seen, String rejected, String changed) {}
 
     static final String UNDECODABLE = "undecodable";
 
     private final String stage;
-    private final Stores stores;
+    private final CountingStores stores;
     private final Counting<E, C> counting;
     private final Deserializer<E> decoder;
     private final Duration publishInterval;
@@ -35,7 +35,7 @@ abstract class CountingProcessor<E, C> implements Processor<String, byte[], Stri
     private KeyValueStore<String, Long> rejected;
     private ChangedKeys changed;
 
-    CountingProcessor(String stage, Stores stores, Counting<E, C> counting, Deserializer<E> decoder,
+    CountingProcessor(String stage, CountingStores stores, Counting<E, C> counting, Deserializer<E> decoder,
             Duration publishInterval) {
         this.stage = stage;
         this.stores = stores;

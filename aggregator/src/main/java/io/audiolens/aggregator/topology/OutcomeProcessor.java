@@ -12,7 +12,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 /** Counts the workers' enrichment outcomes per model × attribute × prompt and publishes enrichment snapshots. */
 final class OutcomeProcessor extends CountingProcessor<EnrichmentOutcome, EnrichmentCounts> {
 
-    static final Stores STORES = new Stores(StoreNames.ENRICHMENT, StoreNames.SEEN_OUTCOMES,
+    static final CountingStores STORES = new CountingStores(StoreNames.ENRICHMENT, StoreNames.SEEN_OUTCOMES,
             StoreNames.REJECTED_OUTCOMES, StoreNames.CHANGED_ENRICHMENT);
 
     private final AggregationParameters parameters;

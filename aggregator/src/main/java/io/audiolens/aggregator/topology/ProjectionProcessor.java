@@ -20,7 +20,7 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 final class ProjectionProcessor extends CountingProcessor<LayerProjection, GroupCounts> {
 
-    static final Stores STORES = new Stores(StoreNames.GROUPS, StoreNames.SEEN_SAMPLES,
+    static final CountingStores STORES = new CountingStores(StoreNames.GROUPS, StoreNames.SEEN_SAMPLES,
             StoreNames.REJECTED_PROJECTIONS, StoreNames.CHANGED_GROUPS);
 
     private final AggregationParameters parameters;

@@ -1,5 +1,6 @@
 package io.audiolens.app.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.audiolens.aggregator.AggregatorService;
 import io.audiolens.aggregator.AggregatorSettings;
@@ -11,6 +12,7 @@ import io.audiolens.embedded.Polling;
 import io.audiolens.schemas.LayerProjection;
 import io.audiolens.schemas.attributes.Attribute;
 import io.audiolens.schemas.topics.Topics;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -21,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +53,8 @@ public final class AggregatorBenchmark {
             json.put("ratio", Math.round(ratio() * 1000) / 1000.0);
             try {
                 return new ObjectMapper().writeValueAsString(json);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
             }
         }
 
@@ -102,7 +105,7 @@ public final class AggregatorBenchmark {
                 platform.bootstrapServers(), platform.serdeConfig(), stateDir, "127.0.0.1", -1, settings, Map.of()));
                 CommittedOffsets committed = new CommittedOffsets(platform.bootstrapServers(), applicationId,
                         settings.topics().projections())) {
-            Polling.awaitUntil(() -> service.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING,
+            Polling.awaitUntil(() -> service.state() == KafkaStreams.State.RUNNING,
                     Duration.ofMinutes(2), Duration.ofMillis(5), "the aggregator to start");
             long started = System.nanoTime();
             Polling.awaitUntil(() -> committed.total() >= records, Duration.ofMinutes(30), Duration.ofMillis(20),
