@@ -46,7 +46,7 @@ class OfflineAggregationTest {
                 ProjectionLines.line(LAST.labelled("s4", TEST, "b", "b", "bbb"))) + "\n");
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
 
-        OfflineAggregation.Result result = OfflineAggregation.run(input, folder.resolve("out/metrics.json"),
+        OfflineAggregation.Result result = OfflineAggregation.run(input, java.util.Optional.empty(), folder.resolve("out/metrics.json"),
                 AggregationParameters.defaults(), new PrintStream(errors, true, StandardCharsets.UTF_8)::println);
 
         String reported = errors.toString(StandardCharsets.UTF_8);
@@ -64,7 +64,7 @@ class OfflineAggregationTest {
         Path input = folder.resolve("projections.jsonl");
         Files.writeString(input, ProjectionLines.line(LAST.labelled("s1", TEST, "a", "a", "aaa")) + "\n");
 
-        OfflineAggregation.run(input, folder.resolve("metrics.json"), AggregationParameters.defaults(), System.err::println);
+        OfflineAggregation.run(input, java.util.Optional.empty(), folder.resolve("metrics.json"), AggregationParameters.defaults(), System.err::println);
 
         String json = Files.readString(folder.resolve("metrics.json"));
         assertTrue(!json.contains("NaN"), json);
@@ -81,8 +81,8 @@ class OfflineAggregationTest {
         Files.writeString(input, ProjectionLines.lines(projections));
         AggregationParameters parameters = AggregationParameters.defaults().withProbeSize(4);
 
-        OfflineAggregation.run(input, folder.resolve("first.json"), parameters, System.err::println);
-        OfflineAggregation.run(input, folder.resolve("second.json"), parameters, System.err::println);
+        OfflineAggregation.run(input, java.util.Optional.empty(), folder.resolve("first.json"), parameters, System.err::println);
+        OfflineAggregation.run(input, java.util.Optional.empty(), folder.resolve("second.json"), parameters, System.err::println);
         byte[] fromTopology;
         try (AggregatorDriver driver = new AggregatorDriver(AggregatorDriver.settings(4), folder.resolve("state"))) {
             projections.forEach(driver::project);
