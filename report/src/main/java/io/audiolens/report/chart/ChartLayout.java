@@ -5,8 +5,8 @@ package io.audiolens.report.chart;
  * label. One chart is {@link #WIDTH} wide; its height grows with the notes.
  */
 record ChartLayout(Chart chart, double height) {
-    static final double WIDTH = 620;
-    static final double LEGEND_WIDTH = 200;
+    static final double WIDTH = 640;
+    static final double LEGEND_WIDTH = 210;
     static final double PLOT_LEFT = 54;
     static final double PLOT_TOP = 52;
     static final double PLOT_HEIGHT = 230;

@@ -1,5 +1,7 @@
 package io.audiolens.report.html;
 
+import static io.audiolens.report.text.Xml.escape;
+
 import io.audiolens.report.figures.EnrichmentFigures;
 import io.audiolens.report.figures.Figure;
 import io.audiolens.report.metrics.Enrichment;
@@ -17,7 +19,7 @@ final class EnrichmentSection {
         page.raw("<section id=\"rq5\">\n").heading(2, "rq5-title", "RQ5 · Enrichment (Figure 5)");
         FigureSection.howToRead(page, ReadingGuide.ENRICHMENT);
         if (entries.isEmpty()) {
-            page.raw("<p class=\"empty\">" + Page.inline(ReadingGuide.NO_ENRICHMENT) + "</p>\n");
+            page.raw("<p class=\"empty\">" + ReadingGuide.NO_ENRICHMENT + "</p>\n");
         }
         Iterator<Figure> charts = figures.iterator();
         for (Enrichment entry : entries) {
@@ -28,7 +30,7 @@ final class EnrichmentSection {
                 page.table(EnrichmentTable.of(entry), EnrichmentFigures.verdict(entry));
                 page.raw("</div>\n");
             } else if (entry.notRequestedBecause() != null) {
-                page.raw("<p class=\"empty\">Not requested: ").raw(Page.inline(entry.notRequestedBecause())).raw("</p>\n");
+                page.raw("<p class=\"empty\">").raw(escape("Not requested: " + entry.notRequestedBecause())).raw("</p>\n");
             } else {
                 page.raw("<p class=\"empty\">Requested; no test sample has been evaluated yet.</p>\n");
             }

@@ -14,7 +14,7 @@ final class FigureSection {
         page.raw("<section id=\"" + escape(id) + "\">\n").heading(2, id + "-title", title);
         howToRead(page, howToRead);
         if (figures.isEmpty()) {
-            page.raw("<p class=\"empty\">" + Page.inline(whenEmpty) + "</p>\n");
+            page.raw("<p class=\"empty\">" + escape(whenEmpty) + "</p>\n");
         }
         List<String> models = figures.stream().map(Figure::model).distinct().toList();
         for (String model : models) {
@@ -28,8 +28,9 @@ final class FigureSection {
         page.raw("</section>\n");
     }
 
-    static void howToRead(Page page, String text) {
-        page.raw("<div class=\"how-to-read\"><strong>How to read this.</strong> " + Page.inline(text) + "</div>\n");
+    /** {@code html}: one of the {@link ReadingGuide} texts. */
+    static void howToRead(Page page, String html) {
+        page.raw("<div class=\"how-to-read\"><strong>How to read this.</strong> " + html + "</div>\n");
     }
 
     static void figure(Page page, Figure figure) {

@@ -17,7 +17,7 @@ final class TablesSection {
         } else {
             page.table(TableII.pivot(metrics), "Table II · critical layer ℓ* / accuracy % (view last, mean over prompts)");
             if (metrics.tableII().stream().anyMatch(row -> row.criticalLayer() == null)) {
-                page.paragraph("*undefined*: no prompt of that attribute has a layer above 1.2× chance, so Eq. 4 "
+                page.paragraph("undefined: no prompt of that attribute has a layer above 1.2× chance, so Eq. 4 "
                         + "has no value (it would divide by zero).");
             }
         }
