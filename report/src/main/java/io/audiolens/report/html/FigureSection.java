@@ -34,8 +34,8 @@ final class FigureSection {
     }
 
     static void figure(Page page, Figure figure) {
-        page.raw("<figure class=\"chart\">\n<img src=\"" + escape(figure.svgPath()) + "\" alt=\"" + escape(figure.alt())
-                + "\">\n<figcaption>");
+        page.raw("<figure class=\"chart\">\n<a href=\"" + escape(figure.svgPath()) + "\" title=\"open full size\"><img src=\""
+                + escape(figure.svgPath()) + "\" alt=\"" + escape(figure.alt()) + "\"></a>\n<figcaption>");
         page.link(figure.svgPath(), "SVG").raw(" · ").link(figure.pngPath(), "PNG");
         page.raw("</figcaption>\n</figure>\n");
     }
