@@ -7,10 +7,8 @@ import io.audiolens.report.chart.Palette;
 import io.audiolens.report.chart.Series;
 import io.audiolens.report.metrics.Group;
 import io.audiolens.report.metrics.RunMetrics;
-import io.audiolens.report.metrics.View;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Figure 3 (RQ2): I^l at the last token over the samples the model answered correctly and over those it
@@ -21,10 +19,7 @@ public final class CorrectnessFigures {
     private CorrectnessFigures() {}
 
     public static List<Figure> of(RunMetrics metrics, FileNames names) {
-        return PerModelAttribute.figures(metrics, names, "fig3", (model, attribute) -> {
-            List<Group> groups = metrics.groups(model, attribute, View.LAST);
-            return groups.isEmpty() ? Optional.empty() : Optional.of(chart(model, attribute, groups));
-        });
+        return PerModelAttribute.viewLast(metrics, names, "fig3", CorrectnessFigures::chart);
     }
 
     static Chart chart(String model, String attribute, List<Group> groups) {

@@ -7,11 +7,9 @@ import io.audiolens.report.chart.Rule;
 import io.audiolens.report.chart.Series;
 import io.audiolens.report.metrics.Group;
 import io.audiolens.report.metrics.RunMetrics;
-import io.audiolens.report.metrics.View;
 import io.audiolens.report.text.Numbers;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** Figure 2 (RQ1): I^l at the last token per layer, one line per prompt, per model × attribute. */
 public final class InformationScoreFigures {
@@ -19,10 +17,7 @@ public final class InformationScoreFigures {
     private InformationScoreFigures() {}
 
     public static List<Figure> of(RunMetrics metrics, FileNames names) {
-        return PerModelAttribute.figures(metrics, names, "fig2", (model, attribute) -> {
-            List<Group> groups = metrics.groups(model, attribute, View.LAST);
-            return groups.isEmpty() ? Optional.empty() : Optional.of(chart(model, attribute, groups));
-        });
+        return PerModelAttribute.viewLast(metrics, names, "fig2", InformationScoreFigures::chart);
     }
 
     static Chart chart(String model, String attribute, List<Group> groups) {
