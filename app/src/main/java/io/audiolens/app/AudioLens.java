@@ -3,6 +3,7 @@ package io.audiolens.app;
 import io.audiolens.app.aggregate.AggregateCommand;
 import io.audiolens.app.aggregate.AggregatorCommand;
 import io.audiolens.app.bench.BenchCommand;
+import io.audiolens.app.demo.DemoCommand;
 import io.audiolens.app.inspect.InspectCommand;
 import io.audiolens.app.produce.ProduceCommand;
 import io.audiolens.app.report.ReportCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
 /** The {@code audiolens} command. Each subcommand only wires; the work lives in the modules. */
 @Command(name = "audiolens", mixinStandardHelpOptions = true, version = "audiolens 0.1.0",
         description = "Watch inside audio-language models with the Logit Lens.",
-        subcommands = {InspectCommand.class, RunCommand.class, ProduceCommand.class, WorkerCommand.class,
+        subcommands = {DemoCommand.class, InspectCommand.class, RunCommand.class, ProduceCommand.class, WorkerCommand.class,
                 AggregatorCommand.class, AggregateCommand.class, ReportCommand.class, TopicsCommand.class, BenchCommand.class})
 public final class AudioLens {
 

@@ -80,9 +80,9 @@ public final class EndToEndRun {
             workerThread.start();
             ProduceSummary produced = produce(bootstrapServers, serdes, clips);
             Set<String> accepted = acceptedIds(clips, produced);
-            List<LayerProjection> projections = collectProjections(bootstrapServers, serdes, accepted, inference);
-            write("projections.jsonl", projections.stream().map(ProjectionJson::line).toList());
             LiveMetrics live = new LiveMetrics(aggregator.httpPort());
+            List<LayerProjection> projections = collectProjections(bootstrapServers, serdes, accepted, inference, live);
+            write("projections.jsonl", projections.stream().map(ProjectionJson::line).toList());
             RunExpectations expect = new RunExpectations(projections);
             await("the aggregator to count every projection", inference, () -> live.fetch().filter(expect::countsAll).isPresent());
             List<EnrichmentOutcome> outcomes = collectOutcomes(bootstrapServers, serdes, accepted, expect, inference);
@@ -117,8 +117,8 @@ public final class EndToEndRun {
     }
 
     private List<LayerProjection> collectProjections(String bootstrapServers, SerdeConfig serdes, Set<String> accepted,
-            InferenceWorker worker) {
-        RunProgress progress = new RunProgress(accepted.size());
+            InferenceWorker worker, LiveMetrics live) {
+        RunProgress progress = new RunProgress(accepted.size(), live);
         try (ProjectionCollector collector = new ProjectionCollector(bootstrapServers, serdes, accepted,
                 settings.projectionsPerSample())) {
             while (!collector.poll(Duration.ofMillis(500))) {
