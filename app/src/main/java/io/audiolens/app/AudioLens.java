@@ -1,9 +1,14 @@
 package io.audiolens.app;
 
+import io.audiolens.app.aggregate.AggregateCommand;
+import io.audiolens.app.aggregate.AggregatorCommand;
 import io.audiolens.app.bench.BenchCommand;
+import io.audiolens.app.demo.DemoCommand;
 import io.audiolens.app.inspect.InspectCommand;
 import io.audiolens.app.produce.ProduceCommand;
+import io.audiolens.app.report.ReportCommand;
 import io.audiolens.app.run.RunCommand;
+import io.audiolens.app.topics.TopicsCommand;
 import io.audiolens.app.worker.WorkerCommand;
 import io.audiolens.audio.UndecodableAudioException;
 import io.audiolens.worker.checkpoint.CheckpointException;
@@ -14,7 +19,8 @@ import picocli.CommandLine.Command;
 /** The {@code audiolens} command. Each subcommand only wires; the work lives in the modules. */
 @Command(name = "audiolens", mixinStandardHelpOptions = true, version = "audiolens 0.1.0",
         description = "Watch inside audio-language models with the Logit Lens.",
-        subcommands = {InspectCommand.class, RunCommand.class, ProduceCommand.class, WorkerCommand.class, BenchCommand.class})
+        subcommands = {DemoCommand.class, InspectCommand.class, RunCommand.class, ProduceCommand.class, WorkerCommand.class,
+                AggregatorCommand.class, AggregateCommand.class, ReportCommand.class, TopicsCommand.class, BenchCommand.class})
 public final class AudioLens {
 
     public static void main(String[] args) {

@@ -1,6 +1,11 @@
 package io.audiolens.app.run;
 
 import io.audiolens.embedded.EmbeddedPlatform;
+import io.audiolens.aggregator.AggregationParameters;
+import io.audiolens.aggregator.AggregatorService;
+import io.audiolens.aggregator.AggregatorSettings;
+import io.audiolens.aggregator.offline.OutcomeJson;
+import io.audiolens.aggregator.offline.ProjectionJson;
 import io.audiolens.producers.SampleProducer;
 import io.audiolens.producers.publish.ProduceSummary;
 import io.audiolens.producers.publish.ProgressBar;
@@ -8,6 +13,7 @@ import io.audiolens.producers.publish.Rejection;
 import io.audiolens.producers.source.ListedClip;
 import io.audiolens.producers.source.SakuraFolder;
 import io.audiolens.producers.split.ProbeQuota;
+import io.audiolens.schemas.EnrichmentOutcome;
 import io.audiolens.schemas.LayerProjection;
 import io.audiolens.schemas.topics.SerdeConfig;
 import io.audiolens.schemas.topics.TopicCreator;
@@ -15,10 +21,13 @@ import io.audiolens.schemas.topics.Topics;
 import io.audiolens.worker.lens.LensRuntime;
 import io.audiolens.worker.service.InferenceWorker;
 import io.audiolens.worker.service.WorkerSettings;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -28,12 +37,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole pipeline once: produce the dataset, let a worker turn every sample into projections, wait
- * until each sample has all of its projections (or was dead-lettered), then write
- * {@code out/projections.jsonl}.
+ * The whole pipeline once, live: produce the dataset; a worker turns every sample into projections and
+ * answers enrichment requests; the aggregator counts projections, requests enrichment once a probe set
+ * is complete and counts the outcomes. When every sample has all of its projections (or was
+ * dead-lettered) and every request all of its outcomes, the run writes {@code projections.jsonl},
+ * {@code outcomes.jsonl} and the aggregator's own {@code metrics.json} into the output folder.
  */
 public final class EndToEndRun {
     private static final Logger LOG = LoggerFactory.getLogger(EndToEndRun.class);
+    private static final Duration WAIT = Duration.ofMinutes(15);
 
     private final RunSettings settings;
 
@@ -62,40 +74,96 @@ public final class EndToEndRun {
                 WorkerSettings.DEFAULT_GROUP);
         try (LensRuntime runtime = LensRuntime.load(settings.model(), settings.device().device(),
                 settings.device().dataType(), settings.labelTokenMode());
-                InferenceWorker inference = new InferenceWorker(worker, runtime)) {
+                InferenceWorker inference = new InferenceWorker(worker, runtime);
+                AggregatorService aggregator = AggregatorService.start(aggregatorOptions(bootstrapServers, serdes, runId))) {
             Thread workerThread = new Thread(inference, "audiolens-run-worker");
             workerThread.start();
-            ProduceSummary produced;
-            try (SampleProducer producer = SampleProducer.connect(bootstrapServers, serdes)) {
-                ProgressBar bar = ProgressBar.onStderr(clips.size(), ProgressBar.styleForThisTerminal());
-                produced = producer.produce(clips, new ProbeQuota(settings.probeSize()), bar);
-                bar.finish();
-            }
-            LOG.info("produced: {}", produced.describe());
+            ProduceSummary produced = produce(bootstrapServers, serdes, clips);
             Set<String> accepted = acceptedIds(clips, produced);
-            List<LayerProjection> projections = collect(bootstrapServers, serdes, accepted, inference);
-            Path jsonl = settings.out().resolve("projections.jsonl");
-            Files.write(jsonl, projections.stream().map(ProjectionJson::line).toList());
-            LOG.info("wrote {} projections to {}", projections.size(), jsonl);
-            return new RunResult(produced, projections);
+            LiveMetrics live = new LiveMetrics(aggregator.httpPort());
+            List<LayerProjection> projections = collectProjections(bootstrapServers, serdes, accepted, inference, live);
+            write("projections.jsonl", projections.stream().map(ProjectionJson::line).toList());
+            RunExpectations expect = new RunExpectations(projections);
+            await("the aggregator to count every projection", inference, () -> live.fetch().filter(expect::countsAll).isPresent());
+            List<EnrichmentOutcome> outcomes = collectOutcomes(bootstrapServers, serdes, accepted, expect, inference);
+            write("outcomes.jsonl", outcomes.stream().map(OutcomeJson::line).toList());
+            LiveMetrics.Document[] settled = new LiveMetrics.Document[1];
+            await("the aggregator to count every enrichment outcome", inference, () -> live.fetch()
+                    .filter(d -> expect.countsAll(d) && expect.countsOutcomes(d, outcomes))
+                    .map(d -> settled[0] = d).isPresent());
+            Files.writeString(settings.out().resolve("metrics.json"), settled[0].text());
+            LOG.info("wrote {}", settings.out().resolve("metrics.json"));
+            return new RunResult(produced, projections, outcomes);
         }
     }
 
-    private List<LayerProjection> collect(String bootstrapServers, SerdeConfig serdes, Set<String> accepted,
-            InferenceWorker worker) {
-        RunProgress progress = new RunProgress(accepted.size());
+    private ProduceSummary produce(String bootstrapServers, SerdeConfig serdes, List<ListedClip> clips) {
+        try (SampleProducer producer = SampleProducer.connect(bootstrapServers, serdes)) {
+            ProgressBar bar = ProgressBar.onStderr(clips.size(), ProgressBar.styleForThisTerminal());
+            ProduceSummary produced = producer.produce(clips, new ProbeQuota(settings.probeSize()), bar);
+            bar.finish();
+            LOG.info("produced: {}", produced.describe());
+            return produced;
+        }
+    }
+
+    private AggregatorService.Options aggregatorOptions(String bootstrapServers, SerdeConfig serdes, String runId)
+            throws IOException {
+        Path state = Files.createDirectories(settings.out().resolve("aggregator-state").resolve(runId));
+        AggregatorSettings aggregation = AggregatorSettings.defaults()
+                .withParameters(AggregationParameters.defaults().withProbeSize(settings.probeSize()));
+        return new AggregatorService.Options("audiolens-run-" + runId, bootstrapServers, serdes, state, "127.0.0.1", 0,
+                aggregation, Map.of());
+    }
+
+    private List<LayerProjection> collectProjections(String bootstrapServers, SerdeConfig serdes, Set<String> accepted,
+            InferenceWorker worker, LiveMetrics live) {
+        RunProgress progress = new RunProgress(accepted.size(), live);
         try (ProjectionCollector collector = new ProjectionCollector(bootstrapServers, serdes, accepted,
                 settings.projectionsPerSample())) {
             while (!collector.poll(Duration.ofMillis(500))) {
-                worker.failure().ifPresent(e -> {
-                    throw new IllegalStateException("the worker stopped: " + e.getMessage(), e);
-                });
+                checkAlive(worker);
                 progress.update(collector);
             }
-            progress.update(collector);
             progress.finish(collector);
             return collector.projections();
         }
+    }
+
+    private List<EnrichmentOutcome> collectOutcomes(String bootstrapServers, SerdeConfig serdes, Set<String> accepted,
+            RunExpectations expect, InferenceWorker worker) throws InterruptedException {
+        try (EnrichmentCollector collector = new EnrichmentCollector(bootstrapServers, serdes, accepted)) {
+            await("enrichment outcomes for every test sample", worker, () -> {
+                collector.poll(Duration.ofMillis(500));
+                return collector.complete(expect.testSamplesByAttribute());
+            });
+            collector.requests().forEach((key, r) -> LOG.info("enrichment {}: source layer {} -> {}, {} test samples",
+                    key, r.getSourceLayer(), r.getTargetLayer(), collector.outcomesFor(key)));
+            return collector.outcomes();
+        }
+    }
+
+    private static void await(String what, InferenceWorker worker, BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!done.getAsBoolean()) {
+            checkAlive(worker);
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("gave up after " + WAIT.toMinutes() + " min waiting for " + what);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static void checkAlive(InferenceWorker worker) {
+        worker.failure().ifPresent(e -> {
+            throw new IllegalStateException("the worker stopped: " + e.getMessage(), e);
+        });
+    }
+
+    private void write(String name, List<String> lines) throws IOException {
+        Path file = settings.out().resolve(name);
+        Files.write(file, lines);
+        LOG.info("wrote {} lines to {}", lines.size(), file);
     }
 
     private static Set<String> acceptedIds(List<ListedClip> clips, ProduceSummary produced) {
@@ -112,5 +180,5 @@ public final class EndToEndRun {
     }
 
     /** What a run made. */
-    public record RunResult(ProduceSummary produced, List<LayerProjection> projections) {}
+    public record RunResult(ProduceSummary produced, List<LayerProjection> projections, List<EnrichmentOutcome> outcomes) {}
 }

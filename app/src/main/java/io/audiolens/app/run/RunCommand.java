@@ -1,15 +1,11 @@
 package io.audiolens.app.run;
 
-import io.audiolens.worker.lens.View;
-import io.audiolens.worker.prompt.LabelTokenMode;
-import io.audiolens.worker.prompt.PromptFormat;
-import io.audiolens.worker.runtime.ComputeDevice;
+import io.audiolens.app.options.ModelOptions;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code audiolens run}: a SAKURA-layout dataset end to end, on a cluster or the embedded default. */
@@ -22,8 +18,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--dataset-name", description = "dataset name in sample ids (default: the folder's name)")
     String datasetName;
 
-    @Option(names = "--model", required = true, description = "HF checkpoint folder")
-    Path model;
+    @Mixin
+    ModelOptions model;
 
     @Option(names = "--out", required = true, description = "output folder (projections.jsonl, metrics.json)")
     Path out;
@@ -34,20 +30,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--registry-url", description = "schema registry base URL (with --bootstrap-servers)")
     String registryUrl;
 
-    @Option(names = "--prompts", defaultValue = "P1,P2,P3", description = "prompt formats (default: ${DEFAULT-VALUE})")
-    String prompts;
-
-    @Option(names = "--views", defaultValue = "last,penultimate,last_audio_masked", description = "views (default: ${DEFAULT-VALUE})")
-    String views;
-
     @Option(names = "--probe-size", defaultValue = "100", description = "probe samples per attribute (default: ${DEFAULT-VALUE})")
     int probeSize;
-
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE})")
-    String device;
-
-    @Option(names = "--label-token", defaultValue = "leading-space", description = "leading-space or no-space (default: ${DEFAULT-VALUE})")
-    String labelToken;
 
     @Override
     public Integer call() throws Exception {
@@ -63,10 +47,8 @@ public final class RunCommand implements Callable<Integer> {
         Optional<RunSettings.Cluster> cluster = bootstrapServers == null ? Optional.empty()
                 : Optional.of(new RunSettings.Cluster(bootstrapServers, registryUrl));
         String name = datasetName != null ? datasetName : dataset.toAbsolutePath().normalize().getFileName().toString();
-        return new RunSettings(dataset, name, model, out, cluster,
-                Arrays.stream(prompts.split(",")).map(PromptFormat::parse).distinct().toList(),
-                Arrays.stream(views.split(",")).map(String::trim).map(View::parse).distinct().toList(),
-                probeSize, ComputeDevice.parse(device), LabelTokenMode.parse(labelToken));
+        return new RunSettings(dataset, name, model.folder(), out, cluster, model.prompts(), model.views(), probeSize,
+                model.device(), model.labelTokenMode());
     }
 
 }

@@ -7,17 +7,20 @@ import java.util.TreeMap;
 
 /**
  * Live progress on stderr, every two seconds: samples done / total, samples per second, and per
- * attribute the model's accuracy so far (view {@code last}, labelled samples, all prompt formats).
+ * attribute the model's accuracy so far (view {@code last}, labelled samples, all prompt formats) and,
+ * from the live aggregator, the critical layer of Table II.
  */
 final class RunProgress {
     private static final long EVERY_NANOS = 2_000_000_000L;
 
     private final int total;
+    private final LiveMetrics live;
     private final long start = System.nanoTime();
     private long lastPrint;
 
-    RunProgress(int total) {
+    RunProgress(int total, LiveMetrics live) {
         this.total = total;
+        this.live = live;
     }
 
     void update(ProjectionCollector collector) {
@@ -39,9 +42,18 @@ final class RunProgress {
         if (collector.rejectedCount() > 0) {
             out.append(", ").append(collector.rejectedCount()).append(" rejected by the worker");
         }
-        accuracyByAttribute(collector).forEach((attribute, acc) ->
-                out.append(String.format(", %s accuracy %.1f%% (%d)", attribute, 100.0 * acc[0] / acc[1], acc[1])));
+        Map<String, String> critical = criticalLayers();
+        accuracyByAttribute(collector).forEach((attribute, acc) -> out.append(String.format(", %s accuracy %.1f%% (%d)%s",
+                attribute, 100.0 * acc[0] / acc[1], acc[1], critical.getOrDefault(attribute, ""))));
         return out.toString();
+    }
+
+    private Map<String, String> criticalLayers() {
+        Map<String, String> out = new TreeMap<>();
+        live.fetch().ifPresent(doc -> doc.json().path("tableII").forEach(row -> out.put(row.path("attribute").asText(),
+                row.path("criticalLayer").isNumber()
+                        ? String.format(" critical layer %.2f", row.path("criticalLayer").asDouble()) : "")));
+        return out;
     }
 
     private static Map<String, long[]> accuracyByAttribute(ProjectionCollector collector) {

@@ -14,6 +14,7 @@ final class ChildProcess {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
                 "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
+                "-Daudiolens.worker.transaction.timeout.ms=60000",
                 "-cp", System.getProperty("java.class.path"), "io.audiolens.app.AudioLens"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -44,6 +44,8 @@ class RunCommandTest {
                 && l.path("split").asText().equals("probe")).count();
         assertEquals(2 * 3 * 3, probes, "--probe-size 2 per attribute");
 
+        assertMetricsEqualOfflineAggregation();
+
         JsonNode inspect = inspect("Language/audio/korean_m7_01.wav", "language", "P2");
         for (String view : List.of("last", "penultimate", "last_audio_masked")) {
             JsonNode projection = lines.stream().filter(l -> l.path("sampleId").asText().endsWith("/language/korean_m7_01.wav")
@@ -60,6 +62,18 @@ class RunCommandTest {
                 }
             }
         }
+    }
+
+    /** The live aggregator's metrics.json equals `audiolens aggregate` over the files the run wrote. */
+    private void assertMetricsEqualOfflineAggregation() throws Exception {
+        Path offline = out.resolve("offline-metrics.json");
+        assertEquals(0, AudioLens.commandLine().execute("aggregate", "--input", out.resolve("projections.jsonl").toString(),
+                "--outcomes", out.resolve("outcomes.jsonl").toString(), "--probe-size", "2", "--out", offline.toString()));
+        JsonNode live = JSON.readTree(out.resolve("metrics.json").toFile());
+        assertEquals(JSON.readTree(offline.toFile()), live);
+        assertEquals(6, live.path("enrichment").size(), "one enrichment entry per attribute × prompt");
+        assertTrue(Files.readAllLines(out.resolve("outcomes.jsonl")).size() > 0 || live.path("enrichment").findValues(
+                "notRequestedBecause").stream().allMatch(n -> !n.isNull()), "requested enrichment without outcomes");
     }
 
     private static int clips(String track) throws Exception {

@@ -24,8 +24,14 @@ record LoopClients(String bootstrapServers, String group, String memberId) {
 
     /** A clip on a 7B model on CPU may take minutes: give the loop room before the group evicts it. */
     static final Duration MAX_POLL_INTERVAL = Duration.ofMinutes(30);
-    /** One poll's records commit in one transaction; 15 min is the brokers' default transaction.max.timeout.ms. */
-    static final Duration TRANSACTION_TIMEOUT = Duration.ofMinutes(15);
+    /**
+     * One poll's records commit in one transaction; 15 min (the brokers' default transaction.max.timeout.ms)
+     * unless {@value #TRANSACTION_TIMEOUT_PROPERTY} says otherwise. It also bounds how long an orphaned
+     * transaction of a killed worker can hold back its partitions' committed offsets.
+     */
+    static final String TRANSACTION_TIMEOUT_PROPERTY = "audiolens.worker.transaction.timeout.ms";
+    static final Duration TRANSACTION_TIMEOUT = Duration.ofMillis(
+            Long.getLong(TRANSACTION_TIMEOUT_PROPERTY, Duration.ofMinutes(15).toMillis()));
 
     KafkaConsumer<String, byte[]> consumer() {
         return new KafkaConsumer<>(Map.of(

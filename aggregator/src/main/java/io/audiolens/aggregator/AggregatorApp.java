@@ -1,0 +1,41 @@
+package io.audiolens.aggregator;
+
+import io.audiolens.aggregator.topology.AggregatorTopology;
+import io.audiolens.aggregator.topology.ValueSerdes;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+
+/** The aggregator Kafka Streams app: its topology and its configuration. {@link AggregatorService} runs it. */
+public final class AggregatorApp {
+
+    public static final String DEFAULT_APPLICATION_ID = "audiolens-aggregator";
+
+    private AggregatorApp() {
+    }
+
+    public static Topology buildTopology(AggregatorSettings settings, ValueSerdes serdes) {
+        return AggregatorTopology.build(settings, serdes);
+    }
+
+    /**
+     * Exactly-once (v2) with persistent stores under {@code stateDir}.
+     *
+     * @param applicationServer {@code host:port} of this instance's HTTP endpoint, or null without one
+     */
+    public static Properties config(String applicationId, String bootstrapServers, Path stateDir,
+            String applicationServer) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class.getName());
+        if (applicationServer != null) {
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+        }
+        return props;
+    }
+}

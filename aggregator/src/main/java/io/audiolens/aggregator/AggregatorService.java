@@ -1,0 +1,98 @@
+package io.audiolens.aggregator;
+
+import io.audiolens.aggregator.http.MetricsHttpServer;
+import io.audiolens.aggregator.topology.ValueSerdes;
+import io.audiolens.schemas.topics.SerdeConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running aggregator: the Streams app and, optionally, its HTTP metrics endpoint. */
+public final class AggregatorService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AggregatorService.class);
+
+    /**
+     * How to run one instance.
+     *
+     * @param httpHost the address the endpoint binds to and peers reach it at (default 127.0.0.1)
+     * @param httpPort the endpoint's port, 0 for any free one, negative for no endpoint
+     * @param streamsOverrides extra Kafka Streams properties, applied last
+     */
+    public record Options(String applicationId, String bootstrapServers, SerdeConfig serdes, Path stateDir,
+            String httpHost, int httpPort, AggregatorSettings settings, Map<String, Object> streamsOverrides) {
+
+        public Options {
+            streamsOverrides = Map.copyOf(streamsOverrides);
+        }
+    }
+
+    private final KafkaStreams streams;
+    private final MetricsHttpServer http;
+    private final CountDownLatch stopped;
+
+    private AggregatorService(KafkaStreams streams, MetricsHttpServer http, CountDownLatch stopped) {
+        this.streams = streams;
+        this.http = http;
+        this.stopped = stopped;
+    }
+
+    public static AggregatorService start(Options options) {
+        MetricsHttpServer http = options.httpPort() < 0 ? null : MetricsHttpServer.bind(options.httpHost(), options.httpPort());
+        HostInfo self = http == null ? null : new HostInfo(options.httpHost(), http.port());
+        Properties config = AggregatorApp.config(options.applicationId(), options.bootstrapServers(),
+                options.stateDir(), self == null ? null : self.host() + ":" + self.port());
+        config.putAll(options.streamsOverrides());
+        KafkaStreams streams = new KafkaStreams(
+                AggregatorApp.buildTopology(options.settings(), ValueSerdes.registry(options.serdes())), config);
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("aggregator stream thread failed; shutting this instance down", e);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        CountDownLatch stopped = new CountDownLatch(1);
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+                stopped.countDown();
+            }
+        });
+        if (http != null) {
+            http.serve(streams, self, options.settings().parameters());
+            LOG.info("metrics on http://{}:{}{}", self.host(), self.port(), MetricsHttpServer.METRICS);
+        }
+        streams.start();
+        return new AggregatorService(streams, http, stopped);
+    }
+
+    /** The endpoint's port; -1 without one. */
+    public int httpPort() {
+        return http == null ? -1 : http.port();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** Blocks until the app has stopped (closed, or failed); returns how it ended. */
+    public KafkaStreams.State awaitStopped() throws InterruptedException {
+        stopped.await();
+        return streams.state();
+    }
+
+    @Override
+    public void close() {
+        try {
+            streams.close(Duration.ofSeconds(30));
+        } finally {
+            if (http != null) {
+                http.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.audiolens.aggregator.topology;
+
+import io.audiolens.aggregator.state.Counting;
+import io.audiolens.aggregator.state.Intake;
+import java.time.Duration;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Decodes raw events, counts them through {@link Intake} into this task's stores, dead-letters what cannot
+ * be counted, and publishes a snapshot of every changed key once per publish interval.
+ */
+abstract class CountingProcessor<E, C> implements Processor<String, byte[], String, SpecificRecord> {
+
+    /** The stores one kind of counting uses. */
+    record CountingStores(String counts, String seen, String rejected, String changed) {}
+
+    static final String UNDECODABLE = "undecodable";
+
+    private final String stage;
+    private final CountingStores stores;
+    private final Counting<E, C> counting;
+    private final Deserializer<E> decoder;
+    private final Duration publishInterval;
+    private final Intake<E, C> intake;
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, C> counts;
+    private KeyValueIntakeStore<C> intakeStore;
+    private KeyValueStore<String, Long> rejected;
+    private ChangedKeys changed;
+
+    CountingProcessor(String stage, CountingStores stores, Counting<E, C> counting, Deserializer<E> decoder,
+            Duration publishInterval) {
+        this.stage = stage;
+        this.stores = stores;
+        this.counting = counting;
+        this.decoder = decoder;
+        this.publishInterval = publishInterval;
+        this.intake = new Intake<>(counting);
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> processorContext) {
+        context = processorContext;
+        counts = context.getStateStore(stores.counts());
+        intakeStore = new KeyValueIntakeStore<>(counts, context.getStateStore(stores.seen()));
+        rejected = context.getStateStore(stores.rejected());
+        changed = new ChangedKeys(context.getStateStore(stores.changed()));
+        context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, this::publishChangedSnapshots);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        E event = decode(record);
+        if (event == null) {
+            return;
+        }
+        String key = counting.key(event);
+        if (!isKeyedBy(record, key)) {
+            reject(record, key, "keyed '" + record.key() + "', but must be keyed '" + key + "', the key it is"
+                    + " counted under, so that one task sees all of that key; fix the producer's key");
+            return;
+        }
+        Intake.Result<C> result = intake.accept(event, intakeStore);
+        if (result instanceof Intake.Rejected<C> rejection) {
+            reject(record, rejection.key(), rejection.reason());
+            return;
+        }
+        changed.mark(result.key());
+        if (result instanceof Intake.Counted<C> counted && counted.completedProbe()) {
+            onProbeCompleted(counted.counts(), record.timestamp());
+        }
+    }
+
+    /** What else to emit when an event completed its key's probe set. */
+    protected void onProbeCompleted(C completed, long timestamp) {
+    }
+
+    /** The snapshot published for a changed key. */
+    protected abstract SpecificRecord snapshot(C current);
+
+    protected final void forward(String key, SpecificRecord value, long timestamp) {
+        context.forward(new Record<>(key, value, timestamp));
+    }
+
+    private E decode(Record<String, byte[]> record) {
+        if (record.value() == null) {
+            reject(record, UNDECODABLE, "the record has no value");
+            return null;
+        }
+        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
+        try {
+            return decoder.deserialize(topic, record.value());
+        } catch (RuntimeException e) {
+            reject(record, UNDECODABLE, "cannot decode the value: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static boolean isKeyedBy(Record<String, byte[]> record, String key) {
+        return key.equals(record.key());
+    }
+
+    private void reject(Record<String, byte[]> record, String key, String reason) {
+        Long before = rejected.get(key);
+        rejected.put(key, before == null ? 1 : before + 1);
+        forward(record.key(), DeadLetters.of(record, context.recordMetadata(), stage, reason), record.timestamp());
+    }
+
+    private void publishChangedSnapshots(long timestamp) {
+        changed.drain(key -> forward(key, snapshot(counts.get(key)), timestamp));
+    }
+}

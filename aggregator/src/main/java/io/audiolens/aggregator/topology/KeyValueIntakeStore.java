@@ -1,0 +1,36 @@
+package io.audiolens.aggregator.topology;
+
+import io.audiolens.aggregator.state.Intake;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/** {@link Intake.Store} over a task's Kafka Streams stores. */
+final class KeyValueIntakeStore<C> implements Intake.Store<C> {
+
+    private final KeyValueStore<String, C> counts;
+    private final KeyValueStore<String, Boolean> seen;
+
+    KeyValueIntakeStore(KeyValueStore<String, C> counts, KeyValueStore<String, Boolean> seen) {
+        this.counts = counts;
+        this.seen = seen;
+    }
+
+    @Override
+    public C counts(String key) {
+        return counts.get(key);
+    }
+
+    @Override
+    public void put(String key, C value) {
+        counts.put(key, value);
+    }
+
+    @Override
+    public boolean contains(String sampleKey) {
+        return seen.get(sampleKey) != null;
+    }
+
+    @Override
+    public void remember(String sampleKey) {
+        seen.put(sampleKey, Boolean.TRUE);
+    }
+}

@@ -1,0 +1,52 @@
+package io.audiolens.aggregator.topology;
+
+import io.audiolens.aggregator.AggregationParameters;
+import io.audiolens.aggregator.enrichment.EnrichmentMetrics;
+import io.audiolens.aggregator.enrichment.EnrichmentPlan;
+import io.audiolens.aggregator.enrichment.EnrichmentRequests;
+import io.audiolens.aggregator.metrics.GroupMetrics;
+import io.audiolens.aggregator.state.EnrichmentKey;
+import io.audiolens.aggregator.state.GroupCounts;
+import io.audiolens.aggregator.state.ProjectionCounting;
+import io.audiolens.schemas.LayerProjection;
+import java.time.Duration;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * Counts projections per group. Publishes {@code ScoreSnapshot}s; when a view LAST group's probe set
+ * completes (which happens once: the probe set stops growing at the probe size), emits its one
+ * {@code EnrichmentRequest}, or an {@code EnrichmentSnapshot} saying why there is none.
+ */
+final class ProjectionProcessor extends CountingProcessor<LayerProjection, GroupCounts> {
+
+    static final CountingStores STORES = new CountingStores(StoreNames.GROUPS, StoreNames.SEEN_SAMPLES,
+            StoreNames.REJECTED_PROJECTIONS, StoreNames.CHANGED_GROUPS);
+
+    private final AggregationParameters parameters;
+
+    ProjectionProcessor(AggregationParameters parameters, Deserializer<LayerProjection> decoder,
+            Duration publishInterval) {
+        super("aggregator.projections", STORES, new ProjectionCounting(parameters.probeSize()), decoder,
+                publishInterval);
+        this.parameters = parameters;
+    }
+
+    @Override
+    protected void onProbeCompleted(GroupCounts completed, long timestamp) {
+        EnrichmentPlan.of(completed, parameters).ifPresent(plan -> decideEnrichment(completed, plan, timestamp));
+    }
+
+    @Override
+    protected SpecificRecord snapshot(GroupCounts current) {
+        return Snapshots.score(GroupMetrics.of(current, parameters));
+    }
+
+    private void decideEnrichment(GroupCounts completed, EnrichmentPlan plan, long timestamp) {
+        EnrichmentKey key = completed.group().enrichmentKey();
+        if (plan instanceof EnrichmentPlan.Requested requested) {
+            forward(key.asKey(), EnrichmentRequests.request(completed, requested, parameters), timestamp);
+        }
+        forward(key.asKey(), Snapshots.enrichment(EnrichmentMetrics.of(key, plan, null, parameters)), timestamp);
+    }
+}

@@ -1,0 +1,122 @@
+package io.audiolens.aggregator;
+
+import io.audiolens.aggregator.metrics.MetricsDocument;
+import io.audiolens.aggregator.topology.LocalStates;
+import io.audiolens.schemas.CorrelationSnapshot;
+import io.audiolens.schemas.DeadLetter;
+import io.audiolens.schemas.EnrichmentOutcome;
+import io.audiolens.schemas.EnrichmentRequest;
+import io.audiolens.schemas.EnrichmentSnapshot;
+import io.audiolens.schemas.LayerProjection;
+import io.audiolens.schemas.ScoreSnapshot;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/** The aggregator topology in a {@link TopologyTestDriver} with persistent stores under a given folder. */
+public final class AggregatorDriver implements AutoCloseable {
+
+    private final AggregatorSettings settings;
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, byte[]> projections;
+    private final TestInputTopic<String, byte[]> outcomes;
+
+    public AggregatorDriver(AggregatorSettings settings, Path stateDir) {
+        this.settings = settings;
+        Properties config = AggregatorApp.config("aggregator-test", "unused:9092", stateDir, null);
+        driver = new TopologyTestDriver(AggregatorApp.buildTopology(settings, PlainAvroSerde.everyTopic()), config);
+        projections = driver.createInputTopic(settings.topics().projections(), new StringSerializer(),
+                new ByteArraySerializer());
+        outcomes = driver.createInputTopic(settings.topics().outcomes(), new StringSerializer(),
+                new ByteArraySerializer());
+    }
+
+    public static AggregatorSettings settings(int probeSize) {
+        return AggregatorSettings.defaults()
+                .withParameters(AggregationParameters.defaults().withProbeSize(probeSize));
+    }
+
+    /** Sends projections keyed by their group, as the workers do. */
+    public void project(LayerProjection... sent) {
+        for (LayerProjection projection : sent) {
+            project(new Group(projection.getModel(), projection.getAttribute(), projection.getPrompt(),
+                    projection.getView(), projection.getLabels()).key(), projection);
+        }
+    }
+
+    public void project(String key, LayerProjection projection) {
+        projections.pipeInput(key, bytes(projection));
+    }
+
+    void projectRaw(String key, byte[] value) {
+        projections.pipeInput(key, value);
+    }
+
+    void outcome(EnrichmentOutcome outcome) {
+        outcomes.pipeInput(outcome.getModel() + "|" + outcome.getAttribute() + "|" + outcome.getPrompt(),
+                bytes(outcome));
+    }
+
+    /** Lets one publish interval pass on the wall clock: changed keys publish their snapshots. */
+    public void publish() {
+        driver.advanceWallClockTime(settings.publishInterval());
+    }
+
+    Map<String, ScoreSnapshot> scores() {
+        return output(settings.topics().scores(), ScoreSnapshot.class).readKeyValuesToMap();
+    }
+
+    List<KeyValue<String, ScoreSnapshot>> scoreRecords() {
+        return output(settings.topics().scores(), ScoreSnapshot.class).readKeyValuesToList();
+    }
+
+    List<KeyValue<String, EnrichmentRequest>> requests() {
+        return output(settings.topics().requests(), EnrichmentRequest.class).readKeyValuesToList();
+    }
+
+    List<KeyValue<String, EnrichmentSnapshot>> enrichment() {
+        return output(settings.topics().enrichment(), EnrichmentSnapshot.class).readKeyValuesToList();
+    }
+
+    Map<String, CorrelationSnapshot> correlations() {
+        return output(settings.topics().correlations(), CorrelationSnapshot.class).readKeyValuesToMap();
+    }
+
+    List<KeyValue<String, DeadLetter>> deadLetters() {
+        return output(settings.topics().deadLetters(), DeadLetter.class).readKeyValuesToList();
+    }
+
+    /** metrics.json as the HTTP endpoint would build it from these stores. */
+    public MetricsDocument document() {
+        return MetricsDocument.from(LocalStates.read(new LocalStates.StoreReader() {
+            @Override
+            public <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+                return driver.getKeyValueStore(name);
+            }
+        }), settings.parameters());
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+
+    private <V extends SpecificRecord> TestOutputTopic<String, V> output(String topic, Class<V> type) {
+        return driver.createOutputTopic(topic, new StringDeserializer(), new PlainAvroSerde<>(type).deserializer());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V extends SpecificRecord> byte[] bytes(V value) {
+        return new PlainAvroSerde<>((Class<V>) value.getClass()).serializer().serialize("", value);
+    }
+}

@@ -1,0 +1,118 @@
+package io.audiolens.aggregator.broker;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.audiolens.aggregator.AggregationParameters;
+import io.audiolens.aggregator.AggregatorSettings;
+import io.audiolens.aggregator.AggregatorTopics;
+import io.audiolens.aggregator.ProjectionLines;
+import io.audiolens.aggregator.offline.OfflineAggregation;
+import io.audiolens.aggregator.state.GroupKey;
+import io.audiolens.embedded.EmbeddedPlatform;
+import io.audiolens.embedded.Polling;
+import io.audiolens.schemas.LayerProjection;
+import io.audiolens.schemas.topics.Topics;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Topics, input and expectations for aggregator runs on the embedded broker. */
+final class BrokerRuns {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private BrokerRuns() {
+    }
+
+    static AggregatorSettings settings(String topicPrefix, int probeSize) {
+        return AggregatorSettings.defaults()
+                .withTopics(AggregatorTopics.prefixed(topicPrefix))
+                .withParameters(AggregationParameters.defaults().withProbeSize(probeSize))
+                .withPublishInterval(Duration.ofMillis(200));
+    }
+
+    static void createTopics(EmbeddedPlatform platform, AggregatorSettings settings, int projectionPartitions) {
+        platform.createTopics(settings.topics().specs(projectionPartitions));
+    }
+
+    /** Sends every projection keyed by its group, as the workers do. */
+    static void send(EmbeddedPlatform platform, String topic, List<LayerProjection> projections) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5);
+        try (Serde<LayerProjection> values = Topics.PROJECTIONS.valueSerde(platform.serdeConfig());
+                KafkaProducer<String, LayerProjection> producer =
+                        new KafkaProducer<>(config, new StringSerializer(), values.serializer())) {
+            projections.forEach(p -> producer.send(new ProducerRecord<>(topic, GroupKey.of(p).asKey(), p)));
+            producer.flush();
+        }
+    }
+
+    /** What a clean run must end with: the offline aggregation of the same projections. */
+    static String expectedMetrics(List<LayerProjection> projections, AggregationParameters parameters) {
+        try {
+            return new String(OfflineAggregation.aggregate(
+                    new BufferedReader(new StringReader(ProjectionLines.lines(projections))), "expected", parameters,
+                    System.err::println).document().toJson(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The endpoint's metrics.json, or null while it answers anything but 200. */
+    static String metrics(int port) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/metrics.json")).timeout(Duration.ofSeconds(15)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? response.body() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many groups the instance behind {@code port} counts itself, from its {@code /local/states}. */
+    static int localGroups(int port) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/local/states")).build(), HttpResponse.BodyHandlers.ofString());
+            return new ObjectMapper().readTree(response.body()).get("groups").size();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Polls the endpoint until it serves {@code expected}; returns the last document seen either way. */
+    static String awaitMetrics(int port, String expected) {
+        AtomicReference<String> last = new AtomicReference<>();
+        try {
+            Polling.awaitUntil(() -> {
+                last.set(metrics(port));
+                return expected.equals(last.get());
+            }, TIMEOUT, Duration.ofMillis(250), "metrics on port " + port + " to match the clean run");
+        } catch (IllegalStateException timedOut) {
+            return last.get();
+        }
+        return last.get();
+    }
+}

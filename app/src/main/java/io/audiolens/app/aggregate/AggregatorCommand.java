@@ -1,0 +1,70 @@
+package io.audiolens.app.aggregate;
+
+import io.audiolens.aggregator.AggregationParameters;
+import io.audiolens.aggregator.AggregatorApp;
+import io.audiolens.aggregator.AggregatorService;
+import io.audiolens.aggregator.AggregatorSettings;
+import io.audiolens.schemas.topics.SerdeConfig;
+import io.audiolens.schemas.topics.TopicCreator;
+import io.audiolens.schemas.topics.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code audiolens aggregator}: runs one aggregator instance against a Kafka cluster until stopped. */
+@Command(name = "aggregator", mixinStandardHelpOptions = true,
+        description = "Run the aggregator (Kafka Streams): live metrics, Tables II/III and the enrichment loop.")
+public final class AggregatorCommand implements Callable<Integer> {
+
+    @Option(names = "--bootstrap-servers", required = true, description = "Kafka bootstrap servers")
+    String bootstrapServers;
+
+    @Option(names = "--registry-url", required = true, description = "Apicurio registry URL (http://host:port)")
+    String registryUrl;
+
+    @Option(names = "--http-port", defaultValue = "8080",
+            description = "port of GET /metrics.json; 0 for any free port, -1 for none (default: ${DEFAULT-VALUE})")
+    int httpPort;
+
+    @Option(names = "--http-host", defaultValue = "127.0.0.1",
+            description = "address the endpoint binds to and other instances reach it at (default: ${DEFAULT-VALUE})")
+    String httpHost;
+
+    @Option(names = "--state-dir", defaultValue = "aggregator-state",
+            description = "RocksDB state folder; keep it across restarts (default: ${DEFAULT-VALUE})")
+    Path stateDir;
+
+    @Option(names = "--probe-size", defaultValue = "100", description = "probe samples per group (default: ${DEFAULT-VALUE})")
+    int probeSize;
+
+    @Option(names = "--alpha", defaultValue = "0.2", description = "critical layer margin α (default: ${DEFAULT-VALUE})")
+    double alpha;
+
+    @Option(names = "--application-id", defaultValue = AggregatorApp.DEFAULT_APPLICATION_ID,
+            description = "Kafka Streams application id, shared by every instance (default: ${DEFAULT-VALUE})")
+    String applicationId;
+
+    @Option(names = "--replication-factor", defaultValue = "1",
+            description = "replication of the topics created when missing (default: ${DEFAULT-VALUE})")
+    short replicationFactor;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        AggregatorSettings settings = AggregatorSettings.defaults()
+                .withParameters(AggregationParameters.defaults().withProbeSize(probeSize).withAlpha(alpha));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            TopicCreator.createMissing(admin, settings.topics().specs(Topics.PROJECTIONS.spec().partitions()),
+                    replicationFactor, Duration.ofSeconds(30));
+        }
+        AggregatorService service = AggregatorService.start(new AggregatorService.Options(applicationId,
+                bootstrapServers, SerdeConfig.forRegistry(registryUrl), stateDir, httpHost, httpPort, settings, Map.of()));
+        Runtime.getRuntime().addShutdownHook(new Thread(service::close, "aggregator-shutdown"));
+        return service.awaitStopped() == KafkaStreams.State.ERROR ? 1 : 0;
+    }
+}

@@ -1,0 +1,42 @@
+package io.audiolens.app.bench;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code audiolens bench aggregator}: the aggregator's throughput next to a plain consumer's. */
+@Command(name = "aggregator", mixinStandardHelpOptions = true,
+        description = "Projections per second through the aggregator vs a plain consumer, on an embedded broker.")
+public final class AggregatorBenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--records", defaultValue = "20000", description = "projections to send (default: ${DEFAULT-VALUE})")
+    int records;
+
+    @Option(names = "--json", description = "print one JSON object on stdout")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Path runFolder = Files.createTempDirectory("audiolens-bench-aggregator");
+        AggregatorBenchmark.Result result;
+        try {
+            result = AggregatorBenchmark.run(records, runFolder);
+        } finally {
+            try (var files = Files.walk(runFolder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(json ? result.toJson() : result.toText());
+        out.flush();
+        return 0;
+    }
+}

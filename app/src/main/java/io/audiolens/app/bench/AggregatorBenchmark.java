@@ -1,0 +1,116 @@
+package io.audiolens.app.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.audiolens.aggregator.AggregatorService;
+import io.audiolens.aggregator.AggregatorSettings;
+import io.audiolens.aggregator.AggregatorTopics;
+import io.audiolens.aggregator.state.GroupKey;
+import io.audiolens.aggregator.synthetic.SyntheticProjections;
+import io.audiolens.embedded.EmbeddedPlatform;
+import io.audiolens.embedded.Polling;
+import io.audiolens.schemas.LayerProjection;
+import io.audiolens.schemas.attributes.Attribute;
+import io.audiolens.schemas.topics.Topics;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Projections per second through the aggregator topology (exactly once, RocksDB) on the embedded broker,
+ * next to a plain consumer decoding the same Avro records in the same run: L = 32, |Y| = 9.
+ */
+public final class AggregatorBenchmark {
+    private static final Logger LOG = LoggerFactory.getLogger(AggregatorBenchmark.class);
+    static final int LAYERS = 32;
+    private static final int PARTITIONS = 6;
+    private static final List<String> MODELS = List.of("bench-a", "bench-b", "bench-c", "bench-d");
+
+    /** One run's rates; {@code ratio} is the aggregator's rate over the plain consumer's. */
+    public record Result(int records, int layers, int labels, double recordsPerSecond, double consumerRecordsPerSecond) {
+        public double ratio() {
+            return recordsPerSecond / consumerRecordsPerSecond;
+        }
+
+        public String toJson() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("records", records);
+            json.put("layers", layers);
+            json.put("labels", labels);
+            json.put("recordsPerSecond", Math.round(recordsPerSecond));
+            json.put("consumerRecordsPerSecond", Math.round(consumerRecordsPerSecond));
+            json.put("ratio", Math.round(ratio() * 1000) / 1000.0);
+            try {
+                return new ObjectMapper().writeValueAsString(json);
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        public String toText() {
+            return String.format("%d projections (L = %d, |Y| = %d): aggregator %.0f/s, plain consumer %.0f/s,"
+                    + " ratio %.3f", records, layers, labels, recordsPerSecond, consumerRecordsPerSecond, ratio());
+        }
+    }
+
+    private AggregatorBenchmark() {
+    }
+
+    /** Starts a broker and registry under {@code runFolder}, sends about {@code records} projections, times both. */
+    public static Result run(int records, Path runFolder) {
+        int perGroup = Math.max(1, records / (MODELS.size() * 9));
+        try (EmbeddedPlatform platform = EmbeddedPlatform.start(runFolder.resolve("platform"))) {
+            AggregatorSettings settings = AggregatorSettings.defaults().withTopics(AggregatorTopics.prefixed("bench."));
+            platform.createTopics(settings.topics().specs(PARTITIONS));
+            int sent = 0;
+            for (int m = 0; m < MODELS.size(); m++) {
+                sent += send(platform, settings.topics().projections(), SyntheticProjections.generate(MODELS.get(m),
+                        List.of(Attribute.ANIMAL), perGroup, LAYERS, m));
+            }
+            LOG.info("sent {} projections; timing a plain consumer, then the aggregator", sent);
+            double consumerRate = PlainConsumerRun.recordsPerSecond(platform, settings.topics().projections(), sent);
+            double aggregatorRate = timeAggregator(platform, settings, sent, runFolder.resolve("state"));
+            return new Result(sent, LAYERS, Attribute.ANIMAL.labels().size(), aggregatorRate, consumerRate);
+        }
+    }
+
+    private static int send(EmbeddedPlatform platform, String topic, List<LayerProjection> projections) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 262144);
+        try (Serde<LayerProjection> values = Topics.PROJECTIONS.valueSerde(platform.serdeConfig());
+                KafkaProducer<String, LayerProjection> producer =
+                        new KafkaProducer<>(config, new StringSerializer(), values.serializer())) {
+            projections.forEach(p -> producer.send(new ProducerRecord<>(topic, GroupKey.of(p).asKey(), p)));
+            producer.flush();
+        }
+        return projections.size();
+    }
+
+    /** From the app's RUNNING to its committed offsets reaching the end of the projections topic. */
+    private static double timeAggregator(EmbeddedPlatform platform, AggregatorSettings settings, int records,
+            Path stateDir) {
+        String applicationId = "bench-aggregator";
+        try (AggregatorService service = AggregatorService.start(new AggregatorService.Options(applicationId,
+                platform.bootstrapServers(), platform.serdeConfig(), stateDir, "127.0.0.1", -1, settings, Map.of()));
+                CommittedOffsets committed = new CommittedOffsets(platform.bootstrapServers(), applicationId,
+                        settings.topics().projections())) {
+            Polling.awaitUntil(() -> service.state() == KafkaStreams.State.RUNNING,
+                    Duration.ofMinutes(2), Duration.ofMillis(5), "the aggregator to start");
+            long started = System.nanoTime();
+            Polling.awaitUntil(() -> committed.total() >= records, Duration.ofMinutes(30), Duration.ofMillis(20),
+                    "the aggregator to commit all " + records + " projections");
+            return records / ((System.nanoTime() - started) / 1e9);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.audiolens.app.bench;
+
+import io.audiolens.embedded.EmbeddedPlatform;
+import io.audiolens.embedded.Polling;
+import io.audiolens.schemas.LayerProjection;
+import io.audiolens.schemas.topics.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** The baseline: one consumer reading and decoding every projection, nothing else. */
+final class PlainConsumerRun {
+
+    private PlainConsumerRun() {
+    }
+
+    static double recordsPerSecond(EmbeddedPlatform platform, String topic, int records) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-plain-consumer",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (Serde<LayerProjection> values = Topics.PROJECTIONS.valueSerde(platform.serdeConfig());
+                KafkaConsumer<String, LayerProjection> consumer =
+                        new KafkaConsumer<>(config, new StringDeserializer(), values.deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long[] read = {0};
+            long started = System.nanoTime();
+            Polling.awaitUntil(() -> (read[0] += consumer.poll(Duration.ofMillis(100)).count()) >= records,
+                    Duration.ofMinutes(10), Duration.ZERO, "a plain consumer to read " + records + " projections");
+            return read[0] / ((System.nanoTime() - started) / 1e9);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.audiolens.app.demo;
+
+import io.audiolens.app.run.EndToEndRun;
+import io.audiolens.app.run.RunSettings;
+import io.audiolens.report.ReportWriter;
+import io.audiolens.worker.lens.View;
+import io.audiolens.worker.prompt.LabelTokenMode;
+import io.audiolens.worker.prompt.PromptFormat;
+import io.audiolens.worker.runtime.ComputeDevice;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code audiolens demo}: the bundled held-out speech set through the bundled tiny model on an embedded
+ * broker and registry, live, ending with a report folder.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Stream the bundled speech set through the bundled tiny model, live, and write a report.")
+public final class DemoCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
+    /** Set by the launcher script to the repository root; the working directory otherwise. */
+    public static final String HOME_PROPERTY = "audiolens.home";
+
+    @Option(names = "--out", defaultValue = "demo-output", description = "output folder (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--data", description = "SAKURA-layout folder (default: demo/data/heldout)")
+    Path data;
+
+    @Option(names = "--model", description = "checkpoint folder (default: demo/model)")
+    Path model;
+
+    @Option(names = "--probe-size", defaultValue = "20", description = "probe clips per attribute (default: ${DEFAULT-VALUE})")
+    int probeSize;
+
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE})")
+    String device;
+
+    @Override
+    public Integer call() throws Exception {
+        Path home = Path.of(System.getProperty(HOME_PROPERTY, "")).toAbsolutePath();
+        Path dataset = data != null ? data : home.resolve("demo/data/heldout");
+        Path checkpoint = model != null ? model : home.resolve("demo/model");
+        for (Path required : List.of(dataset, checkpoint)) {
+            if (!Files.isDirectory(required)) {
+                throw new IllegalArgumentException(required + " does not exist; run the demo from the repository root "
+                        + "(./audiolens demo) or pass --data and --model");
+            }
+        }
+        Path folder = out.toAbsolutePath();
+        if (Files.exists(folder.resolve("platform"))) {
+            throw new IllegalArgumentException(folder + " holds an earlier run; remove it or pass another --out");
+        }
+        RunSettings settings = new RunSettings(dataset, "demo", checkpoint, folder, Optional.empty(),
+                List.of(PromptFormat.values()), List.of(View.values()), probeSize, ComputeDevice.parse(device),
+                LabelTokenMode.LEADING_SPACE);
+        long start = System.nanoTime();
+        new EndToEndRun(settings).run();
+        List<Path> files = ReportWriter.write(folder.resolve("metrics.json"), Optional.of(folder.resolve("projections.jsonl")),
+                folder.resolve("report"));
+        LOG.info("demo done in {} s: {} report files; open file://{}", (System.nanoTime() - start) / 1_000_000_000L,
+                files.size(), folder.resolve("report/index.html"));
+        return 0;
+    }
+}
