@@ -8,6 +8,7 @@ import io.audiolens.app.inspect.InspectCommand;
 import io.audiolens.app.produce.ProduceCommand;
 import io.audiolens.app.report.ReportCommand;
 import io.audiolens.app.run.RunCommand;
+import io.audiolens.app.train.TrainTinyCommand;
 import io.audiolens.app.topics.TopicsCommand;
 import io.audiolens.app.worker.WorkerCommand;
 import io.audiolens.audio.UndecodableAudioException;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Command;
 @Command(name = "audiolens", mixinStandardHelpOptions = true, version = "audiolens 0.1.0",
         description = "Watch inside audio-language models with the Logit Lens.",
         subcommands = {DemoCommand.class, InspectCommand.class, RunCommand.class, ProduceCommand.class, WorkerCommand.class,
-                AggregatorCommand.class, AggregateCommand.class, ReportCommand.class, TopicsCommand.class, BenchCommand.class})
+                AggregatorCommand.class, AggregateCommand.class, ReportCommand.class, TopicsCommand.class, BenchCommand.class,
+                TrainTinyCommand.class})
 public final class AudioLens {
 
     public static void main(String[] args) {

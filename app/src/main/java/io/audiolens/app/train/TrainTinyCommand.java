@@ -75,7 +75,7 @@ public final class TrainTinyCommand implements Callable<Integer> {
                 base.kvHeads(), base.ffnWidth() * width / base.width());
         TrainingSettings settings = new TrainingSettings(seed, encoderEpochs, encoderLearningRate, epochs, learningRate,
                 lateAnswerWeight, clipsPerUpdate, warmup, architecture);
-        TrainingSummary summary = new TinyModelTrainer(settings, System.err)
+        TrainingSummary summary = new TinyModelTrainer(settings, System.err, System.console() != null)
                 .train(TrainingData.split(data, "train"), TrainingData.split(data, "heldout"), out);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "wrote %s after %d epochs in %ds: held-out accuracy %s%n", out,

@@ -52,6 +52,7 @@ public final class TinyModelTrainer {
     private static final PromptFormat[] FORMATS = PromptFormat.values();
     private final TrainingSettings settings;
     private final PrintStream progress;
+    private final boolean redraw;
 
     /**
      * One clip's loss: what is minimised ({@code total}, a scalar) and, reported per epoch, the summed
@@ -65,9 +66,16 @@ public final class TinyModelTrainer {
         Loss of(NDManager step, TrainingClip clip, NDArray features);
     }
 
+    /** Progress goes to {@code progress} as plain lines (a log file). */
     public TinyModelTrainer(TrainingSettings settings, PrintStream progress) {
+        this(settings, progress, false);
+    }
+
+    /** With {@code redraw}, the bar within an epoch is redrawn in place (a terminal). */
+    public TinyModelTrainer(TrainingSettings settings, PrintStream progress, boolean redraw) {
         this.settings = settings;
         this.progress = progress;
+        this.redraw = redraw;
     }
 
     /** Trains on {@code train}, reports held-out accuracy after every epoch, and writes the model into {@code out}. */
@@ -97,7 +105,8 @@ public final class TinyModelTrainer {
                 List<Double> losses = new ArrayList<>();
                 HeldOutAccuracy accuracy = null;
                 for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-                    losses.add(epoch(model, trainClips, random, weights, adam,
+                    EpochProgress bar = bar("answers", epoch, settings.epochs(), trainClips.size());
+                    losses.add(epoch(model, trainClips, random, weights, adam, bar,
                             (step, clip, features) -> answerLoss(objective, step, clip, features, random)));
                     accuracy = evaluate(model, objective, heldOutClips);
                     progress.printf(Locale.ROOT, "epoch %d/%d: loss %.4f, held-out accuracy %s (%s)%n", epoch,
@@ -118,7 +127,8 @@ public final class TinyModelTrainer {
             weights.values().forEach(w -> w.setRequiresGradient(true));
             Optimizer adam = adam(settings.encoderLearningRate(), settings.encoderEpochs(), train.size());
             for (int epoch = 1; epoch <= settings.encoderEpochs(); epoch++) {
-                losses.add(epoch(model, train, random, weights, adam, warmUp::loss));
+                EpochProgress bar = bar("encoder", epoch, settings.encoderEpochs(), train.size());
+                losses.add(epoch(model, train, random, weights, adam, bar, warmUp::loss));
                 String accuracy = warmUp.accuracy(heldOut).entrySet().stream()
                         .map(e -> String.format(Locale.ROOT, "%s %.1f %%", e.getKey().name(), 100 * e.getValue()))
                         .collect(Collectors.joining(", "));
@@ -131,7 +141,7 @@ public final class TinyModelTrainer {
 
     /** One pass over the shuffled clips; returns the mean cross-entropy per answer. */
     private double epoch(Qwen2AudioModel model, List<TrainingClip> clips, Random random, Map<String, NDArray> weights,
-            Optimizer adam, ClipLoss lossOf) {
+            Optimizer adam, EpochProgress bar, ClipLoss lossOf) {
         List<TrainingClip> order = new ArrayList<>(clips);
         Collections.shuffle(order, random);
         double lossSum = 0;
@@ -148,7 +158,9 @@ public final class TinyModelTrainer {
             if ((i + 1) % settings.clipsPerUpdate() == 0 || i == order.size() - 1) {
                 update(weights, adam);
             }
+            bar.update(i + 1, lossSum / answers);
         }
+        bar.finish();
         return lossSum / answers;
     }
 
@@ -166,6 +178,10 @@ public final class TinyModelTrainer {
         NDArray total = settings.lateAnswerWeight() == 0 ? answers : answers.add(
                 objective.earlyReadout(lastRows, questions, lastRows.size() / 2).mul(settings.lateAnswerWeight()));
         return new Loss(total, answers, questions.size());
+    }
+
+    private EpochProgress bar(String stage, int epoch, int epochs, int clips) {
+        return new EpochProgress(progress, redraw, stage, epoch, epochs, clips, System::nanoTime);
     }
 
     /** One Adam step from the accumulated gradients, which are then zeroed in place. */
