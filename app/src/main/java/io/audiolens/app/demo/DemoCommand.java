@@ -34,7 +34,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data", description = "SAKURA-layout folder (default: demo/data/heldout)")
     Path data;
 
-    @Option(names = "--model", description = "checkpoint folder (default: demo/model)")
+    @Option(names = "--model", description = "checkpoint folder (default: demo/audiolens-tiny)")
     Path model;
 
     @Option(names = "--probe-size", defaultValue = "20", description = "probe clips per attribute (default: ${DEFAULT-VALUE})")
@@ -47,7 +47,7 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path home = Path.of(System.getProperty(HOME_PROPERTY, "")).toAbsolutePath();
         Path dataset = data != null ? data : home.resolve("demo/data/heldout");
-        Path checkpoint = model != null ? model : home.resolve("demo/model");
+        Path checkpoint = model != null ? model : home.resolve("demo/audiolens-tiny");
         for (Path required : List.of(dataset, checkpoint)) {
             if (!Files.isDirectory(required)) {
                 throw new IllegalArgumentException(required + " does not exist; run the demo from the repository root "

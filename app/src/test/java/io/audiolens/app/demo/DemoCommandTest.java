@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The demo's code path on a small held-out subset with the bundled tiny model: run, metrics, report. */
 class DemoCommandTest {
     private static final Path SUBSET = Path.of("target/test-classes/speech-mini").toAbsolutePath();
-    private static final Path BUNDLED_MODEL = Path.of("../demo/model").toAbsolutePath().normalize();
+    private static final Path BUNDLED_MODEL = Path.of("../demo/audiolens-tiny").toAbsolutePath().normalize();
 
     @TempDir
     Path out;

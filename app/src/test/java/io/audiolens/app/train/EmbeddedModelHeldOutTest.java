@@ -25,12 +25,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The model the demo embeds (demo/model), read by the lens on the bundled held-out voices
+ * The model the demo embeds (demo/audiolens-tiny), read by the lens on the bundled held-out voices
  * (demo/data/heldout, never seen in training): accuracy averaged over P1–P3 at view "last", and
  * information scores that rise with depth (Eq. 2–4 of AudioLens, α = 0.2).
  */
 class EmbeddedModelHeldOutTest {
-    private static final Path MODEL = Path.of("../demo/model");
+    private static final Path MODEL = Path.of("../demo/audiolens-tiny");
     private static final Path DATA = Path.of("../demo/data");
     private static final double ALPHA = 0.2;
     private static final Map<Attribute, Double> REQUIRED = Map.of(Attribute.GENDER, 0.90, Attribute.LANGUAGE, 0.75);
