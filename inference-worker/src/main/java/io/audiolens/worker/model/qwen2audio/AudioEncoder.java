@@ -1,10 +1,12 @@
 package io.audiolens.worker.model.qwen2audio;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.nn.pooling.Pool;
@@ -37,11 +39,11 @@ final class AudioEncoder {
     NDArray encode(NDArray features, int frames) {
         int positions = Qwen2AudioConfig.encoderPositions(frames);
         long used = Math.min(features.getShape().get(1), Qwen2AudioConfig.encoderInputFrames(frames));
-        NDArray x = features.get(new NDIndex(":, :{}", used)).expandDims(0); // (1, M, 2N+1)
+        NDArray x = features.get(new NDIndex(":, :{}", used)).transpose(); // (2N+1, M)
         // conv stem: k3 → GELU → k3 stride 2 → GELU
-        x = Activation.gelu(Conv1d.conv1d(x, weights.conv1(), weights.conv1Bias(), new Shape(1), new Shape(1)).head());
-        x = Activation.gelu(Conv1d.conv1d(x, weights.conv2(), weights.conv2Bias(), new Shape(2), new Shape(1)).head());
-        x = x.get(new NDIndex("0, :, :{}", positions)).transpose(); // (N, A)
+        x = Activation.gelu(convolve(x, weights.conv1(), weights.conv1Bias(), 1));  // (2N+1, A)
+        x = Activation.gelu(convolve(x, weights.conv2(), weights.conv2Bias(), 2));  // (N+1, A)
+        x = x.get(new NDIndex(":{}", positions)); // (N, A)
         // learned positions
         x = x.add(weights.positions().get(x.getManager(), new NDIndex(":{}", positions)));
         for (EncoderLayerWeights layer : weights.layers()) {
@@ -53,6 +55,27 @@ final class AudioEncoder {
         x = layerNorm(x, weights.normWeight(), weights.normBias());
         // projector into the decoder's width
         return Linear.linear(x, weights.projector(), weights.projectorBias()).head(); // (P, D)
+    }
+
+    /**
+     * Conv1d with kernel 3 and padding 1, as Whisper's stem: (T, C) → ((T − 1) / stride + 1, O), from
+     * weight (O, C, 3) and bias (O). Written as three matmuls of shifted rows rather than through
+     * PyTorch's convolution, whose CPU dispatch probes NNPACK on every call and, on CPUs NNPACK does not
+     * support, prints a warning each time; the sum is the same (checked against HF by the fixture tests).
+     */
+    static NDArray convolve(NDArray x, NDArray weight, NDArray bias, int stride) {
+        NDManager m = x.getManager();
+        long frames = x.getShape().get(0);
+        long out = (frames - 1) / stride + 1;
+        NDArray zero = m.zeros(new Shape(1, x.getShape().get(1)), x.getDataType());
+        NDArray padded = NDArrays.concat(new NDList(zero, x, zero), 0); // (T+2, C)
+        NDArray sum = null;
+        for (int k = 0; k < 3; k++) {
+            NDArray taps = padded.get(new NDIndex("{}:{}:{}", k, k + stride * (out - 1) + 1, stride)); // (T', C)
+            NDArray term = Linear.linear(taps, weight.get(m, new NDIndex(":, :, {}", k))).head();  // (T', O)
+            sum = sum == null ? term : sum.add(term);
+        }
+        return sum.add(bias);
     }
 
     private NDArray layer(NDArray x, EncoderLayerWeights w) {
