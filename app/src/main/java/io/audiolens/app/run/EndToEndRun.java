@@ -81,10 +81,13 @@ public final class EndToEndRun {
             ProduceSummary produced = produce(bootstrapServers, serdes, clips);
             Set<String> accepted = acceptedIds(clips, produced);
             LiveMetrics live = new LiveMetrics(aggregator.httpPort());
-            List<LayerProjection> projections = collectProjections(bootstrapServers, serdes, accepted, inference, live);
+            RunProgress progress = new RunProgress(accepted.size(), live);
+            Collected collected = collectProjections(bootstrapServers, serdes, accepted, inference, progress);
+            List<LayerProjection> projections = collected.projections();
             write("projections.jsonl", projections.stream().map(ProjectionJson::line).toList());
             RunExpectations expect = new RunExpectations(projections);
             await("the aggregator to count every projection", inference, () -> live.fetch().filter(expect::countsAll).isPresent());
+            progress.finish(collected.counts());
             List<EnrichmentOutcome> outcomes = collectOutcomes(bootstrapServers, serdes, accepted, expect, inference);
             write("outcomes.jsonl", outcomes.stream().map(OutcomeJson::line).toList());
             LiveMetrics.Document[] settled = new LiveMetrics.Document[1];
@@ -116,17 +119,18 @@ public final class EndToEndRun {
                 aggregation, Map.of());
     }
 
-    private List<LayerProjection> collectProjections(String bootstrapServers, SerdeConfig serdes, Set<String> accepted,
-            InferenceWorker worker, LiveMetrics live) {
-        RunProgress progress = new RunProgress(accepted.size(), live);
+    /** Every projection of the accepted samples, and what the progress line counted from them. */
+    private record Collected(List<LayerProjection> projections, RunProgress.Counts counts) {}
+
+    private Collected collectProjections(String bootstrapServers, SerdeConfig serdes, Set<String> accepted,
+            InferenceWorker worker, RunProgress progress) {
         try (ProjectionCollector collector = new ProjectionCollector(bootstrapServers, serdes, accepted,
                 settings.projectionsPerSample())) {
             while (!collector.poll(Duration.ofMillis(500))) {
                 checkAlive(worker);
                 progress.update(collector);
             }
-            progress.finish(collector);
-            return collector.projections();
+            return new Collected(collector.projections(), RunProgress.Counts.of(collector));
         }
     }
 

@@ -27,23 +27,34 @@ final class RunProgress {
         long now = System.nanoTime();
         if (now - lastPrint >= EVERY_NANOS) {
             lastPrint = now;
-            System.err.println(line(collector, now));
+            System.err.println(line(Counts.of(collector), now));
         }
     }
 
-    void finish(ProjectionCollector collector) {
-        System.err.println(line(collector, System.nanoTime()) + " — done");
+    /**
+     * The last line, once the aggregator has counted every projection: its critical layers then match
+     * the metrics.json the run writes (while samples stream in they may lag by a commit interval).
+     */
+    void finish(Counts counts) {
+        System.err.println(line(counts, System.nanoTime()) + " — done");
     }
 
-    private String line(ProjectionCollector collector, long now) {
-        int done = collector.done();
+    /** What the run's own consumer has seen: samples done, samples the worker rejected, accuracy per attribute. */
+    record Counts(int done, int rejected, Map<String, long[]> accuracy) {
+        static Counts of(ProjectionCollector collector) {
+            return new Counts(collector.done(), collector.rejectedCount(), accuracyByAttribute(collector));
+        }
+    }
+
+    private String line(Counts counts, long now) {
         double seconds = Math.max(1e-9, (now - start) / 1e9);
-        StringBuilder out = new StringBuilder(String.format("[run] %d/%d samples, %.1f samples/s", done, total, done / seconds));
-        if (collector.rejectedCount() > 0) {
-            out.append(", ").append(collector.rejectedCount()).append(" rejected by the worker");
+        StringBuilder out = new StringBuilder(String.format("[run] %d/%d samples, %.1f samples/s", counts.done(), total,
+                counts.done() / seconds));
+        if (counts.rejected() > 0) {
+            out.append(", ").append(counts.rejected()).append(" rejected by the worker");
         }
         Map<String, String> critical = criticalLayers();
-        accuracyByAttribute(collector).forEach((attribute, acc) -> out.append(String.format(", %s accuracy %.1f%% (%d)%s",
+        counts.accuracy().forEach((attribute, acc) -> out.append(String.format(", %s accuracy %.1f%% (%d)%s",
                 attribute, 100.0 * acc[0] / acc[1], acc[1], critical.getOrDefault(attribute, ""))));
         return out.toString();
     }
