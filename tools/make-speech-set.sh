@@ -10,8 +10,9 @@
 # are held out; each train voice speaks TRAIN_SENTENCES (default 10) of the others, every voice starting
 # where the previous one stopped, so that all of them are spoken. Variants are espeak-ng voice variants
 # ("m1".."m8", "f1".."f5" and named ones such as "Henrique" or "belinda"); the variant's own file says the
-# speaker's gender. Train clips are spoken at varied rate and pitch, held-out clips at espeak's defaults. Every clip is in the Language track and,
-# as the same audio, in the Gender track; held-out Gender keeps only the English, German, Spanish,
+# speaker's gender. Train clips are spoken at varied rate and pitch (rate 135/150/165, pitch 38/50/62),
+# held-out clips at rate 150 and pitch 50, the middle of that grid. Every clip is in the Language track
+# and, as the same audio, in the Gender track; held-out Gender keeps only the English, German, Spanish,
 # French and Italian clips, to keep the bundled held-out set small.
 # Needs: apt-get install espeak-ng sox
 set -euo pipefail

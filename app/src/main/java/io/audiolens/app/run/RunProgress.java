@@ -27,7 +27,7 @@ final class RunProgress {
         long now = System.nanoTime();
         if (now - lastPrint >= EVERY_NANOS) {
             lastPrint = now;
-            System.err.println(line(Counts.of(collector), now));
+            System.err.println(line(Counts.of(collector)));
         }
     }
 
@@ -36,18 +36,21 @@ final class RunProgress {
      * the metrics.json the run writes (while samples stream in they may lag by a commit interval).
      */
     void finish(Counts counts) {
-        System.err.println(line(counts, System.nanoTime()) + " — done");
+        System.err.println(line(counts) + " — done");
     }
 
-    /** What the run's own consumer has seen: samples done, samples the worker rejected, accuracy per attribute. */
-    record Counts(int done, int rejected, Map<String, long[]> accuracy) {
+    /**
+     * What the run's own consumer has seen by {@code at} (System.nanoTime): samples done, samples the worker
+     * rejected, accuracy per attribute.
+     */
+    record Counts(int done, int rejected, Map<String, long[]> accuracy, long at) {
         static Counts of(ProjectionCollector collector) {
-            return new Counts(collector.done(), collector.rejectedCount(), accuracyByAttribute(collector));
+            return new Counts(collector.done(), collector.rejectedCount(), accuracyByAttribute(collector), System.nanoTime());
         }
     }
 
-    private String line(Counts counts, long now) {
-        double seconds = Math.max(1e-9, (now - start) / 1e9);
+    private String line(Counts counts) {
+        double seconds = Math.max(1e-9, (counts.at() - start) / 1e9);
         StringBuilder out = new StringBuilder(String.format("[run] %d/%d samples, %.1f samples/s", counts.done(), total,
                 counts.done() / seconds));
         if (counts.rejected() > 0) {

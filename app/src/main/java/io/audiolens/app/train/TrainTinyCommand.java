@@ -67,6 +67,14 @@ public final class TrainTinyCommand implements Callable<Integer> {
     @Option(names = "--encoder-width", description = "audio encoder width (default: ${DEFAULT-VALUE})")
     int encoderWidth = DEFAULTS.architecture().encoderWidth();
 
+    /** How the bar within an epoch is drawn. */
+    enum ProgressStyle { AUTO, BAR, LINES }
+
+    @Option(names = "--progress", description = "bar: redraw one line in place; lines: a line every 30 s (for logs); "
+            + "auto: bar when the JVM has a terminal, but Java sees only stdin/stdout, so say lines when you redirect "
+            + "stderr alone (default: auto)", converter = ProgressStyleConverter.class)
+    ProgressStyle progress = ProgressStyle.AUTO;
+
     @Override
     public Integer call() throws Exception {
         TinyArchitecture base = DEFAULTS.architecture();
@@ -75,12 +83,25 @@ public final class TrainTinyCommand implements Callable<Integer> {
                 base.kvHeads(), base.ffnWidth() * width / base.width());
         TrainingSettings settings = new TrainingSettings(seed, encoderEpochs, encoderLearningRate, epochs, learningRate,
                 lateAnswerWeight, clipsPerUpdate, warmup, architecture);
-        TrainingSummary summary = new TinyModelTrainer(settings, System.err, System.console() != null)
+        TrainingSummary summary = new TinyModelTrainer(settings, System.err,
+                progress == ProgressStyle.BAR || progress == ProgressStyle.AUTO && System.console() != null)
                 .train(TrainingData.split(data, "train"), TrainingData.split(data, "heldout"), out);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "wrote %s after %d epochs in %ds: held-out accuracy %s%n", out,
                 summary.epochLosses().size(), summary.elapsed().toSeconds(), summary.heldOut().summary());
         stdout.flush();
         return 0;
+    }
+
+    /** Accepts auto, bar, lines in any case. */
+    static final class ProgressStyleConverter implements picocli.CommandLine.ITypeConverter<ProgressStyle> {
+        @Override
+        public ProgressStyle convert(String value) {
+            try {
+                return ProgressStyle.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("expected auto, bar or lines, got '" + value + "'");
+            }
+        }
     }
 }

@@ -46,9 +46,9 @@ class RunCommandTest {
 
         assertMetricsEqualOfflineAggregation();
 
-        JsonNode inspect = inspect("Language/audio/korean_m7_01.wav", "language", "P2");
+        JsonNode inspect = inspect("Language/audio/korean_m7_27.wav", "language", "P2");
         for (String view : List.of("last", "penultimate", "last_audio_masked")) {
-            JsonNode projection = lines.stream().filter(l -> l.path("sampleId").asText().endsWith("/language/korean_m7_01.wav")
+            JsonNode projection = lines.stream().filter(l -> l.path("sampleId").asText().endsWith("/language/korean_m7_27.wav")
                     && l.path("prompt").asText().equals("P2") && l.path("view").asText().equals(view)).findFirst().orElseThrow();
             assertEquals("Korean", projection.path("label").asText());
             assertEquals(inspect.path("prediction").asText(), projection.path("modelPrediction").asText());

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -34,12 +36,30 @@ class TrainTinyCommandTest {
     }
 
     @Test
-    void shouldDefaultToTheDemoModelsSettings() {
+    void shouldDefaultToTheRecipeTheReadmeDocumentsAndTheBundledModelWasMadeWith() throws Exception {
         TrainTinyCommand command = parse("--data", "d", "--out", "o");
 
+        // README "Training the tiny model" and demo/README.md
         assertEquals(1, command.seed);
-        assertEquals(TrainTinyCommand.DEFAULTS.epochs(), command.epochs);
-        assertEquals(TrainTinyCommand.DEFAULTS.architecture().decoderLayers(), command.decoderLayers);
+        assertEquals(6, command.encoderEpochs);
+        assertEquals(3, command.epochs);
+        assertEquals(0.5f, command.lateAnswerWeight);
+        assertEquals(8, command.clipsPerUpdate);
+        assertEquals(TrainTinyCommand.ProgressStyle.AUTO, command.progress);
+        // demo/audiolens-tiny/config.json
+        JsonNode config = new ObjectMapper().readTree(Path.of("../demo/audiolens-tiny/config.json").toFile());
+        assertEquals(config.path("text_config").path("num_hidden_layers").asInt(), command.decoderLayers);
+        assertEquals(config.path("text_config").path("hidden_size").asInt(), command.width);
+        assertEquals(config.path("audio_config").path("encoder_layers").asInt(), command.encoderLayers);
+        assertEquals(config.path("audio_config").path("d_model").asInt(), command.encoderWidth);
+    }
+
+    @Test
+    void shouldNameTheProgressStylesOnABadOne() {
+        CommandLine.ParameterException e = assertThrows(CommandLine.ParameterException.class,
+                () -> parse("--data", "d", "--out", "o", "--progress", "fancy"));
+        assertTrue(e.getMessage().contains("expected auto, bar or lines"), e.getMessage());
+        assertEquals(TrainTinyCommand.ProgressStyle.LINES, parse("--data", "d", "--out", "o", "--progress", "LINES").progress);
     }
 
     private static TrainTinyCommand parse(String... args) {

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
 import io.audiolens.schemas.attributes.Attribute;
 import io.audiolens.worker.model.qwen2audio.Qwen2AudioModel;
 import java.util.LinkedHashMap;
@@ -46,7 +47,9 @@ final class EncoderWarmUp implements AutoCloseable {
         NDArray pooled = pooled(features, clip);
         NDArray sum = null;
         for (Map.Entry<Attribute, String> label : clip.labels().entrySet()) {
-            NDArray loss = probes.get(label.getKey()).matMul(pooled).logSoftmax(0)                // (Y)
+            // the step's array first: a result belongs to its first operand's manager, and the probes'
+            // manager lives through the whole warm-up
+            NDArray loss = Linear.linear(pooled, probe(label.getKey())).head().logSoftmax(0)     // (Y)
                     .get(label.getKey().indexOf(label.getValue())).neg();
             sum = sum == null ? loss : sum.add(loss);
         }
@@ -61,7 +64,8 @@ final class EncoderWarmUp implements AutoCloseable {
                 NDArray pooled = pooled(clip.features(scope), clip);
                 clip.labels().forEach((attribute, label) -> {
                     int[] c = counts.computeIfAbsent(attribute, a -> new int[2]);
-                    c[0] += probes.get(attribute).matMul(pooled).argMax().getLong() == attribute.indexOf(label) ? 1 : 0;
+                    c[0] += Linear.linear(pooled, probe(attribute)).head().argMax().getLong() == attribute.indexOf(label)
+                            ? 1 : 0;
                     c[1]++;
                 });
             }
@@ -69,6 +73,15 @@ final class EncoderWarmUp implements AutoCloseable {
         Map<Attribute, Double> accuracy = new LinkedHashMap<>();
         counts.forEach((attribute, c) -> accuracy.put(attribute, (double) c[0] / c[1]));
         return accuracy;
+    }
+
+    private NDArray probe(Attribute attribute) {
+        NDArray probe = probes.get(attribute);
+        if (probe == null) {
+            throw new IllegalArgumentException("the held-out clips are labelled " + attribute.name()
+                    + " but no training clip is; label " + attribute.name() + " in the train split too");
+        }
+        return probe;
     }
 
     /** (D) the mean of the clip's audio embeddings, from its features (M, F'). */

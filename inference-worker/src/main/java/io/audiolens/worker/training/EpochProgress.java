@@ -25,7 +25,7 @@ final class EpochProgress {
     private final LongSupplier nanoClock;
     private final long startedAt;
     private long nextDrawAt;
-    private boolean drawn;
+    private int drawnLength;
 
     EpochProgress(PrintStream out, boolean redraw, String stage, int epoch, int epochs, int total, LongSupplier nanoClock) {
         this.out = out;
@@ -50,8 +50,8 @@ final class EpochProgress {
 
     /** Clears a redrawn line, so that the epoch's summary line starts at the left margin. */
     void finish() {
-        if (redraw && drawn) {
-            out.print("\r" + " ".repeat(100) + "\r");
+        if (redraw && drawnLength > 0) {
+            out.print("\r" + " ".repeat(drawnLength) + "\r");
             out.flush();
         }
     }
@@ -75,6 +75,6 @@ final class EpochProgress {
             out.println(text);
         }
         out.flush();
-        drawn = true;
+        drawnLength = Math.max(drawnLength, text.length());
     }
 }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,28 +41,25 @@ record TrainingClip(String name, float[] features, int melBins, int frames, Map<
                 new Shape(melBins, features.length / melBins));
     }
 
-    int audioTokens() {
-        return Qwen2AudioConfig.audioTokens(frames);
-    }
-
     /** Decodes each file once: the same bytes listed by several tracks become one clip with all their labels. */
     static List<TrainingClip> load(List<LabelledClip> listed, WhisperLogMel logMel) {
-        Map<String, TrainingClip> byContent = new LinkedHashMap<>();
+        Map<String, TrainingClip> byContent = new LinkedHashMap<>();   // unlabelled, by SHA-256 of the file
+        Map<String, Map<Attribute, String>> labels = new LinkedHashMap<>();
         for (LabelledClip clip : listed) {
             byte[] bytes = read(clip);
             String content = digest(bytes);
-            TrainingClip known = byContent.get(content);
-            if (known == null) {
-                known = decode(clip, bytes, logMel);
-                byContent.put(content, known);
-            }
-            String earlier = known.labels().putIfAbsent(clip.attribute(), clip.label());
+            TrainingClip known = byContent.computeIfAbsent(content, c -> decode(clip, bytes, logMel));
+            String earlier = labels.computeIfAbsent(content, c -> new LinkedHashMap<>())
+                    .putIfAbsent(clip.attribute(), clip.label());
             if (earlier != null && !earlier.equals(clip.label())) {
                 throw new IllegalArgumentException(clip.file() + " (the same audio as " + known.name() + ") is labelled "
                         + clip.attribute().name() + " '" + earlier + "' and '" + clip.label() + "'; fix the metadata");
             }
         }
-        return new ArrayList<>(byContent.values());
+        List<TrainingClip> clips = new ArrayList<>();
+        byContent.forEach((content, clip) -> clips.add(new TrainingClip(clip.name(), clip.features(), clip.melBins(),
+                clip.frames(), Collections.unmodifiableMap(labels.get(content)))));
+        return clips;
     }
 
     private static TrainingClip decode(LabelledClip clip, byte[] bytes, WhisperLogMel logMel) {
@@ -76,8 +74,7 @@ record TrainingClip(String name, float[] features, int melBins, int frames, Map<
         for (int m = 0; m < all.melBins(); m++) {
             System.arraycopy(all.values(), m * WhisperLogMel.FRAMES, cut, m * used, used);
         }
-        return new TrainingClip(clip.file().getFileName().toString(), cut, all.melBins(), all.realFrames(),
-                new LinkedHashMap<>());
+        return new TrainingClip(clip.file().getFileName().toString(), cut, all.melBins(), all.realFrames(), Map.of());
     }
 
     private static byte[] read(LabelledClip clip) {

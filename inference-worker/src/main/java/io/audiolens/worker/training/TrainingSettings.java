@@ -15,7 +15,14 @@ public record TrainingSettings(long seed, int encoderEpochs, float encoderLearni
         if (encoderEpochs < 0 || epochs < 1 || clipsPerUpdate < 1 || warmupUpdates < 0 || !(learningRate > 0)
                 || !(encoderLearningRate > 0) || !(lateAnswerWeight >= 0)) {
             throw new IllegalArgumentException("training needs encoder epochs ≥ 0, epochs ≥ 1, clips per update ≥ 1,"
-                    + " warm-up ≥ 0, positive learning rates and a late-answer weight ≥ 0; got " + this);
+                    + " warm-up ≥ 0, positive learning rates and a late-answer weight ≥ 0; got "
+                    + "encoder epochs " + encoderEpochs + ", epochs " + epochs + ", clips per update " + clipsPerUpdate
+                    + ", warm-up " + warmupUpdates + ", learning rates " + encoderLearningRate + " and " + learningRate
+                    + ", late-answer weight " + lateAnswerWeight);
+        }
+        if (lateAnswerWeight > 0 && architecture.decoderLayers() < 2) {
+            throw new IllegalArgumentException("the late-answer term works on the lower half of the decoder layers: it needs"
+                    + " at least 2 of them (got " + architecture.decoderLayers() + "); set the late-answer weight to 0");
         }
     }
 

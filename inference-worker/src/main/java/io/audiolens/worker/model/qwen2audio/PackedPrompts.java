@@ -25,6 +25,18 @@ public record PackedPrompts(int[] lengths, int[] parents) {
         parents = parents.clone();
     }
 
+    /** A copy: the record's arrays stay as they were checked. */
+    @Override
+    public int[] lengths() {
+        return lengths.clone();
+    }
+
+    /** A copy: the record's arrays stay as they were checked. */
+    @Override
+    public int[] parents() {
+        return parents.clone();
+    }
+
     /** Σ lengths */
     public int tokens() {
         return Arrays.stream(lengths).sum();

@@ -85,7 +85,10 @@ public final class Qwen2AudioModel implements AutoCloseable {
         return manager.newSubManager();
     }
 
-    /** (P, D) audio embeddings from log-mel features (M, 3000) with {@code frames} real frames. */
+    /**
+     * (P, D) audio embeddings from log-mel features (M, 3000) of the padded 30 s window, or their first
+     * {@link Qwen2AudioConfig#encoderInputFrames} columns, with {@code frames} real frames.
+     */
     public NDArray audioEmbeddings(NDArray features, int frames) {
         if (features.getShape().get(0) != config.audio().melBins()) {
             throw new IllegalArgumentException("features have " + features.getShape().get(0)
