@@ -43,8 +43,8 @@ import java.util.stream.Collectors;
  * it up: the logit lens then finds the answer at every depth. The demo is there to show the lens at work,
  * so an optional late-answer term (weight {@code lateAnswerWeight}) pulls the lens reading of layers
  * 1..L/2 towards uniform over the labels, which pushes the answer up the stack as in the large models of
- * the paper. It is a pull, not a wall: the bundled model (L = 8) stays near chance in layers 1–3 and
- * already reads most languages at layer 4. Reports on this model show that shape partly because it was
+ * the paper. It is a pull, not a wall: it flattens those layers' label probabilities, but their argmax
+ * still carries some of the label, and the bundled model (L = 8) reads most languages at layer 4. Reports on this model show that shape partly because it was
  * trained in.
  *
  * <p>In both stages every clip is heard through
