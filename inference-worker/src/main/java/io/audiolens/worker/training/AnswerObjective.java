@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import io.audiolens.schemas.attributes.Attribute;
+import io.audiolens.worker.lens.Labels;
 import io.audiolens.worker.model.qwen2audio.PackedPrompts;
 import io.audiolens.worker.model.qwen2audio.Qwen2AudioModel;
 import io.audiolens.worker.prompt.PromptFormat;
@@ -109,13 +110,11 @@ final class AnswerObjective {
         for (int n = 0; n < questions.size(); n++) {
             Question q = questions.get(n);
             int[] tokens = prompts.labelTokens(q.attribute());
-            int best = 0;
-            for (int y = 1; y < tokens.length; y++) {
-                if (all[n * vocab + tokens[y]] > all[n * vocab + tokens[best]]) {
-                    best = y;
-                }
+            float[] labelLogits = new float[tokens.length];
+            for (int y = 0; y < tokens.length; y++) {
+                labelLogits[y] = all[n * vocab + tokens[y]];
             }
-            correct[n] = best == q.attribute().indexOf(q.label());
+            correct[n] = Labels.argmax(labelLogits) == q.attribute().indexOf(q.label());
         }
         return correct;
     }
