@@ -62,9 +62,14 @@ final class EpochProgress {
         double rate = seconds > 0 ? done / seconds : 0;
         long left = rate > 0 ? Math.round((total - done) / rate) : 0;
         int filled = total > 0 ? (int) Math.min(WIDTH, (long) done * WIDTH / total) : 0;
-        return String.format(Locale.ROOT, "[%s%s] %s epoch %d/%d: %d/%d clips, loss %.4f, %.1f clips/s, %dm%02ds left",
+        return String.format(Locale.ROOT, "[%s%s] %s epoch %d/%d: %d/%d clips, loss %.4f, %.1f clips/s, %s left",
                 "#".repeat(filled), ".".repeat(WIDTH - filled), stage, epoch, epochs, done, total, meanLoss, rate,
-                left / 60, left % 60);
+                minutesAndSeconds(left));
+    }
+
+    /** "2m05s" */
+    static String minutesAndSeconds(long seconds) {
+        return String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
     }
 
     private void draw(long now, int done, double meanLoss) {

@@ -208,6 +208,6 @@ public final class TinyModelTrainer {
 
     private static String since(long start) {
         long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
-        return String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
+        return EpochProgress.minutesAndSeconds(seconds);
     }
 }

@@ -29,7 +29,7 @@ public final class Qwen2AudioModel implements AutoCloseable {
     private final AudioEncoder encoder;
     private final DecoderWeights decoderWeights;
     private final Qwen2Decoder decoder;
-    private final Map<String, NDArray> weights; // HF name -> tensor, in load order
+    private final Map<String, NDArray> weights; // HF name -> tensor, in load order; a tied LM head once, as the embedding
 
     private Qwen2AudioModel(NDManager manager, Qwen2AudioConfig config, DataType computeType, EncoderWeights encoder,
             DecoderWeights decoder, Map<String, NDArray> weights) {
@@ -142,11 +142,6 @@ public final class Qwen2AudioModel implements AutoCloseable {
     /** Full-vocabulary logits (R, V) for residual rows (R, D): {@code W_U · norm_final(h)}. */
     public NDArray logits(NDArray residual) {
         return Linear.linear(finalNorm(residual), decoderWeights.unembed()).head();
-    }
-
-    /** Every weight by its HF name, in load order (a tied LM head appears once, as the embedding). */
-    public Map<String, NDArray> weights() {
-        return weights;
     }
 
     /**
