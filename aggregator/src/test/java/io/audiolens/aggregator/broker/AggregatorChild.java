@@ -12,11 +12,14 @@ import java.util.Map;
  */
 public final class AggregatorChild {
 
+    /** The Streams application id, which is also its consumer group. */
+    static final String APPLICATION_ID = "restarted";
+
     private AggregatorChild() {
     }
 
     public static void main(String[] args) throws Exception {
-        AggregatorService service = AggregatorService.start(new AggregatorService.Options("restarted",
+        AggregatorService service = AggregatorService.start(new AggregatorService.Options(APPLICATION_ID,
                 args[0], SerdeConfig.forRegistry(args[1]), Path.of(args[2]), "127.0.0.1", 0,
                 BrokerRuns.settings(args[3], Integer.parseInt(args[4])), CHILD_OVERRIDES));
         Path portFile = Path.of(args[5]);
