@@ -44,12 +44,13 @@ import java.util.stream.Collectors;
  * so an optional late-answer term (weight {@code lateAnswerWeight}) pulls the lens reading of layers
  * 1..L/2 towards uniform over the labels, which pushes the answer up the stack as in the large models of
  * the paper. It is a pull, not a wall: it flattens those layers' label probabilities, but their argmax
- * still carries some of the label, and the bundled model (L = 8) reads most languages at layer 4. Reports on this model show that shape partly because it was
- * trained in.
+ * still carries some of the label, and the bundled model (L = 8) reads most languages at layer 4.
+ * Reports on this model show that shape partly because it was trained in.
  *
- * <p>In both stages every clip is heard through
- * {@link FeatureAugmentation}, and gradients accumulate over {@code clipsPerUpdate} clips before one
- * Adam update. Everything random — initial weights, probes, clip order, augmentation — follows the seed.
+ * <p>In both stages every clip is heard through {@link FeatureAugmentation}, and gradients accumulate
+ * over {@code clipsPerUpdate} clips before one Adam update. Everything random — initial weights, probes,
+ * clip order, augmentation — follows the seed; full-size runs still drift apart (README, "Training the
+ * tiny model": the backward pass is not bit-reproducible, cause not found).
  */
 public final class TinyModelTrainer {
     private static final PromptFormat[] FORMATS = PromptFormat.values();
