@@ -36,13 +36,14 @@ class EmbeddedModelLayoutTest {
     void shouldDeclareTheSameArchitectureAndAudioTokenAsTheHfSavedConfig() throws IOException {
         JsonNode bundled = Checkpoint.open(BUNDLED).config();
         JsonNode hfSaved = Checkpoint.open(HF_SAVED).config();
+        JsonNode tokenizer = new ObjectMapper().readTree(BUNDLED.resolve("tokenizer.json").toFile());
 
         assertEquals(hfSaved.get("architectures"), bundled.get("architectures"));
         assertEquals(hfSaved.get("model_type"), bundled.get("model_type"));
         assertEquals(hfSaved.get("text_config").get("model_type"), bundled.get("text_config").get("model_type"));
         assertEquals(hfSaved.get("audio_config").get("model_type"), bundled.get("audio_config").get("model_type"));
-        assertEquals(addedTokenId(BUNDLED, "<|AUDIO|>"), bundled.get("audio_token_index").asInt());
-        assertTrue(bundled.get("text_config").get("vocab_size").asInt() >= vocabulary(BUNDLED),
+        assertEquals(addedTokenId(tokenizer, "<|AUDIO|>"), bundled.get("audio_token_index").asInt());
+        assertTrue(bundled.get("text_config").get("vocab_size").asInt() >= vocabulary(tokenizer),
                 "every token id has an embedding row");
     }
 
@@ -56,17 +57,16 @@ class EmbeddedModelLayoutTest {
         return ranks;
     }
 
-    private static int addedTokenId(Path folder, String content) throws IOException {
-        for (JsonNode token : new ObjectMapper().readTree(folder.resolve("tokenizer.json").toFile()).get("added_tokens")) {
+    private static int addedTokenId(JsonNode tokenizer, String content) {
+        for (JsonNode token : tokenizer.get("added_tokens")) {
             if (token.get("content").asText().equals(content)) {
                 return token.get("id").asInt();
             }
         }
-        throw new AssertionError(content + " is not an added token of " + folder);
+        throw new AssertionError(content + " is not an added token of " + BUNDLED.resolve("tokenizer.json"));
     }
 
-    private static int vocabulary(Path folder) throws IOException {
-        JsonNode tokenizer = new ObjectMapper().readTree(folder.resolve("tokenizer.json").toFile());
+    private static int vocabulary(JsonNode tokenizer) {
         int highest = -1;
         for (JsonNode id : tokenizer.get("model").get("vocab")) {
             highest = Math.max(highest, id.asInt());
