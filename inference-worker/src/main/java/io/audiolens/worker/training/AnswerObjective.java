@@ -11,6 +11,7 @@ import io.audiolens.worker.lens.Labels;
 import io.audiolens.worker.model.qwen2audio.PackedPrompts;
 import io.audiolens.worker.model.qwen2audio.Qwen2AudioModel;
 import io.audiolens.worker.prompt.PromptFormat;
+import io.audiolens.worker.runtime.Constants;
 import java.util.Arrays;
 import java.util.List;
 
@@ -96,7 +97,7 @@ final class AnswerObjective {
             int[] tokens = prompts.labelTokens(attribute);
             NDArray columns = lens.getManager().create(Arrays.stream(tokens).asLongStream().toArray());
             NDArray labelLogits = lens.get(new NDIndex(":, {}", n)).get(new NDIndex(":, {}", columns)); // (early, Y)
-            NDArray kl = labelLogits.logSoftmax(1).mean().neg().sub(Math.log(tokens.length));
+            NDArray kl = Constants.minus(labelLogits.logSoftmax(1).mean().neg(), Math.log(tokens.length));
             sum = sum == null ? kl : sum.add(kl);
         }
         return sum;

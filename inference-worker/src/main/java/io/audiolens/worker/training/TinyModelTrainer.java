@@ -13,6 +13,7 @@ import io.audiolens.worker.prompt.PromptFormat;
 import io.audiolens.worker.prompt.PromptTokenizer;
 import io.audiolens.worker.prompt.Qwen2AudioChatTemplate;
 import io.audiolens.worker.prompt.WordLevelTokenizer;
+import io.audiolens.worker.runtime.Constants;
 import io.audiolens.worker.training.AnswerObjective.Question;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -159,7 +160,7 @@ public final class TinyModelTrainer {
                 answers += loss.count();
                 int groupStart = i - i % settings.clipsPerUpdate();
                 int group = Math.min(settings.clipsPerUpdate(), order.size() - groupStart); // the last may be short
-                collector.backward(loss.total().div(group));
+                collector.backward(Constants.dividedBy(loss.total(), group));
             }
             if ((i + 1) % settings.clipsPerUpdate() == 0 || i == order.size() - 1) {
                 update(weights, adam);
@@ -182,7 +183,8 @@ public final class TinyModelTrainer {
         List<NDArray> lastRows = objective.lastRows(step, objective.audio(features, clip), questions);
         NDArray answers = objective.loss(step, objective.logits(lastRows), questions);
         NDArray total = settings.lateAnswerWeight() == 0 ? answers : answers.add(
-                objective.earlyReadout(lastRows, questions, lastRows.size() / 2).mul(settings.lateAnswerWeight()));
+                Constants.times(objective.earlyReadout(lastRows, questions, lastRows.size() / 2),
+                        settings.lateAnswerWeight()));
         return new Loss(total, answers, questions.size());
     }
 

@@ -1,6 +1,7 @@
 package io.audiolens.worker.model.qwen2audio;
 
 import ai.djl.ndarray.NDArray;
+import io.audiolens.worker.runtime.Constants;
 
 /** Scaled dot-product attention over heads. H heads, T queries, S keys, K head size. */
 final class Attention {
@@ -15,7 +16,7 @@ final class Attention {
      */
     static NDArray attend(NDArray query, NDArray key, NDArray value, NDArray mask) {
         double scale = 1.0 / Math.sqrt(query.getShape().get(2));
-        NDArray scores = query.matMul(key.transpose(0, 2, 1)).mul(scale); // (H, T, S)
+        NDArray scores = Constants.times(query.matMul(key.transpose(0, 2, 1)), scale); // (H, T, S)
         if (mask != null) {
             scores = scores.add(mask);
         }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import io.audiolens.worker.runtime.Constants;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -118,7 +119,7 @@ public final class Qwen2Decoder {
         for (int l = 1; l <= layers.size(); l++) {
             x = layers.get(l - 1).forward(x, cosSin.get(0), cosSin.get(1), null, maskArray).hidden();
             if (enrichment != null && l == enrichment.targetLayer()) {
-                NDArray add = outputs.get(enrichment.sourceLayer() - 1).get(t - 1).mul(enrichment.lambda());
+                NDArray add = Constants.times(outputs.get(enrichment.sourceLayer() - 1).get(t - 1), enrichment.lambda());
                 x = x.get(new NDIndex(":{}", t - 1)).concat(x.get(new NDIndex("{}:", t - 1)).add(add), 0);
             }
             outputs.add(x);
@@ -158,7 +159,7 @@ public final class Qwen2Decoder {
     private static NDArray enrich(Enrichment e, List<NDArray> plainOutputs) {
         NDArray target = plainOutputs.get(e.targetLayer() - 1).get(0);
         NDArray source = plainOutputs.get(e.sourceLayer() - 1).get(0);
-        return target.add(source.mul(e.lambda()));
+        return target.add(Constants.times(source, e.lambda()));
     }
 
     private static boolean[] rowsMaskAudio(boolean[] all, int active) {

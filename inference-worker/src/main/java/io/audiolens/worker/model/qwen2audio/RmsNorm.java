@@ -1,6 +1,7 @@
 package io.audiolens.worker.model.qwen2audio;
 
 import ai.djl.ndarray.NDArray;
+import io.audiolens.worker.runtime.Constants;
 
 /** Qwen2's RMSNorm: {@code x / sqrt(mean(x²) + eps) * scale} over the last axis. */
 public final class RmsNorm {
@@ -9,6 +10,6 @@ public final class RmsNorm {
     /** x (..., D), scale (D) */
     public static NDArray apply(NDArray x, NDArray scale, double eps) {
         NDArray meanSquare = x.square().mean(new int[] {-1}, true);
-        return x.div(meanSquare.add(eps).sqrt()).mul(scale);
+        return x.div(Constants.plus(meanSquare, eps).sqrt()).mul(scale);
     }
 }
