@@ -41,13 +41,14 @@ class EnrichmentTopologyTest {
                     penultimate.labelled("w3", PROBE, "a", "b", "abbbbbbb"));
             driver.publish();
 
-            // wrong probe samples hit layer 3 twice and layer 4 once: ℓ̄ = 3, target 3 + 5 = 8 = L
+            // wrong probe samples hit layer 3 twice and layer 4 once: ℓ̄ = 3; on 8 layers the paper's offset 5
+            // of 32 layers scales to round(1.25) = 1: target 4
             List<KeyValue<String, EnrichmentRequest>> requests = driver.requests();
             assertEquals(1, requests.size(), requests.toString());
             assertEquals("m-enrich|animal|P2", requests.get(0).key);
             EnrichmentRequest request = requests.get(0).value;
             assertEquals(3, request.getSourceLayer());
-            assertEquals(8, request.getTargetLayer());
+            assertEquals(4, request.getTargetLayer());
             assertEquals(List.of(0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0, 2.25, 2.5, 2.75, 3.0),
                     request.getLambdas());
             assertEquals(List.of(0L, 1L, 2L, 3L, 4L), request.getRandomSeeds());
@@ -77,9 +78,25 @@ class EnrichmentTopologyTest {
     }
 
     @Test
+    void shouldUseAFixedTargetOffsetWhenGiven() {
+        Group group = Group.of("m-fixed", "gender", P2, View.LAST, "a", "b");
+        AggregatorSettings settings = AggregatorSettings.defaults()
+                .withParameters(AggregationParameters.defaults().withProbeSize(1).withTargetOffset(3));
+        try (AggregatorDriver driver = new AggregatorDriver(settings, stateDir)) {
+            driver.project(group.labelled("w1", PROBE, "a", "b", "abbbbbbb"));
+
+            EnrichmentRequest request = driver.requests().get(0).value;
+            assertEquals(1, request.getSourceLayer());
+            assertEquals(4, request.getTargetLayer());
+        }
+    }
+
+    @Test
     void shouldPublishWhyNoRequestWhenTheTargetLayerIsBeyondTheModel() {
         Group group = Group.of("m-too-deep", "gender", P2, View.LAST, "a", "b");
-        try (AggregatorDriver driver = new AggregatorDriver(AggregatorDriver.settings(1), stateDir)) {
+        AggregatorSettings settings = AggregatorSettings.defaults()
+                .withParameters(AggregationParameters.defaults().withProbeSize(1).withTargetOffset(5));
+        try (AggregatorDriver driver = new AggregatorDriver(settings, stateDir)) {
             driver.project(group.labelled("w1", PROBE, "a", "b", "abbb"));
 
             assertTrue(driver.requests().isEmpty());

@@ -8,7 +8,8 @@ import java.util.OptionalInt;
 
 /**
  * What a view LAST group's complete probe set decides (RQ5): enrich from ℓ̄ = argmax of the information
- * score over the wrongly answered probe samples (lowest layer on ties) into ℓ̄ + 5, or why not.
+ * score over the wrongly answered probe samples (lowest layer on ties) into ℓ̄ + k, or why not (k: the
+ * paper's 5 scaled to the model's depth unless fixed, {@link AggregationParameters#targetOffset}).
  */
 public sealed interface EnrichmentPlan {
 
@@ -29,11 +30,11 @@ public sealed interface EnrichmentPlan {
                     + " a source layer from"));
         }
         int sourceLayer = source.getAsInt();
-        int targetLayer = sourceLayer + parameters.targetOffset();
+        int offset = parameters.targetOffset(counts.layers());
+        int targetLayer = sourceLayer + offset;
         if (targetLayer > counts.layers()) {
             return Optional.of(new Refused(sourceLayer, targetLayer, "source layer " + sourceLayer + " + "
-                    + parameters.targetOffset() + " = " + targetLayer + " exceeds the model's " + counts.layers()
-                    + " layers"));
+                    + offset + " = " + targetLayer + " exceeds the model's " + counts.layers() + " layers"));
         }
         return Optional.of(new Requested(sourceLayer, targetLayer));
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,16 +28,13 @@ public final class AggregateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "where to write metrics.json")
     Path out;
 
-    @Option(names = "--probe-size", defaultValue = "100", description = "probe samples per group (default: ${DEFAULT-VALUE})")
-    int probeSize;
-
-    @Option(names = "--alpha", defaultValue = "0.2", description = "critical layer margin α (default: ${DEFAULT-VALUE})")
-    double alpha;
+    @Mixin
+    AggregationOptions method;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        AggregationParameters parameters = AggregationParameters.defaults().withProbeSize(probeSize).withAlpha(alpha);
+        AggregationParameters parameters = method.parameters();
         OfflineAggregation.Result result = OfflineAggregation.run(input, Optional.ofNullable(outcomes), out, parameters, err::println);
         err.flush();
         PrintWriter console = spec.commandLine().getOut();

@@ -1,6 +1,5 @@
 package io.audiolens.app.aggregate;
 
-import io.audiolens.aggregator.AggregationParameters;
 import io.audiolens.aggregator.AggregatorApp;
 import io.audiolens.aggregator.AggregatorService;
 import io.audiolens.aggregator.AggregatorSettings;
@@ -15,6 +14,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code audiolens aggregator}: runs one aggregator instance against a Kafka cluster until stopped. */
@@ -40,11 +40,8 @@ public final class AggregatorCommand implements Callable<Integer> {
             description = "RocksDB state folder; keep it across restarts (default: ${DEFAULT-VALUE})")
     Path stateDir;
 
-    @Option(names = "--probe-size", defaultValue = "100", description = "probe samples per group (default: ${DEFAULT-VALUE})")
-    int probeSize;
-
-    @Option(names = "--alpha", defaultValue = "0.2", description = "critical layer margin α (default: ${DEFAULT-VALUE})")
-    double alpha;
+    @Mixin
+    AggregationOptions method;
 
     @Option(names = "--application-id", defaultValue = AggregatorApp.DEFAULT_APPLICATION_ID,
             description = "Kafka Streams application id, shared by every instance (default: ${DEFAULT-VALUE})")
@@ -57,7 +54,7 @@ public final class AggregatorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         AggregatorSettings settings = AggregatorSettings.defaults()
-                .withParameters(AggregationParameters.defaults().withProbeSize(probeSize).withAlpha(alpha));
+                .withParameters(method.parameters());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             TopicCreator.createMissing(admin, settings.topics().specs(Topics.PROJECTIONS.spec().partitions()),
                     replicationFactor, Duration.ofSeconds(30));

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.audiolens.schemas.attributes.Attribute;
+import io.audiolens.schemas.enrichment.TargetOffset;
 import io.audiolens.worker.lens.ClipSession;
 import io.audiolens.worker.lens.LensReport;
 import io.audiolens.worker.lens.LensRuntime;
@@ -85,12 +86,12 @@ final class ModelBenchmark {
     private List<Enrichment> enrichments() {
         List<Enrichment> all = new ArrayList<>();
         for (int i = 1; i <= 12; i++) {
-            all.add(Enrichment.paper(SOURCE_LAYER, 0.25 * i));
+            all.add(Enrichment.above(SOURCE_LAYER, TargetOffset.PAPER, 0.25 * i));
         }
         for (int seed = 0; seed < SEEDS; seed++) {
-            int source = RandomSourceLayer.draw(seed, "bench-clip", config.text().layers());
+            int source = RandomSourceLayer.draw(seed, "bench-clip", config.text().layers(), TargetOffset.PAPER);
             for (int i = 1; i <= 12; i++) {
-                all.add(Enrichment.paper(source, 0.25 * i));
+                all.add(Enrichment.above(source, TargetOffset.PAPER, 0.25 * i));
             }
         }
         return all;

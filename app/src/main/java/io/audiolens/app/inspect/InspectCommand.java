@@ -4,6 +4,7 @@ import io.audiolens.audio.DecodedAudio;
 import io.audiolens.audio.UndecodableAudioException;
 import io.audiolens.audio.WavDecoder;
 import io.audiolens.schemas.attributes.Attribute;
+import io.audiolens.schemas.enrichment.TargetOffset;
 import io.audiolens.worker.lens.ClipSession;
 import io.audiolens.worker.lens.LensReport;
 import io.audiolens.worker.lens.LensRuntime;
@@ -44,8 +45,12 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--prompt", defaultValue = "P1", description = "P1, P2 or P3 (default: ${DEFAULT-VALUE})")
     String prompt;
 
-    @Option(names = "--enrich-layer", description = "source layer s of h^{s+5} += λ·h^s at the last token")
+    @Option(names = "--enrich-layer", description = "source layer s of h^{s+k} += λ·h^s at the last token")
     Integer enrichLayer;
+
+    @Option(names = "--enrich-offset", paramLabel = "K",
+            description = "k of --enrich-layer (default: the paper's 5 scaled to the model's depth, round(5·L/32) and at least 1)")
+    Integer enrichOffset;
 
     @Option(names = "--lambda", description = "λ for --enrich-layer; repeat for several")
     List<Double> lambdas = new ArrayList<>();
@@ -64,14 +69,14 @@ public final class InspectCommand implements Callable<Integer> {
         Attribute attr = Attribute.named(attribute);
         PromptFormat format = PromptFormat.parse(prompt);
         LabelTokenMode mode = LabelTokenMode.parse(labelToken);
-        List<Enrichment> enrichments = enrichments();
+        checkEnrichmentOptions();
         ComputeDevice compute = ComputeDevice.parse(device);
         DecodedAudio clip = WavDecoder.decode(audio);
         clip.warnings().forEach(w -> LOG.warn("{}: {}", audio, w));
         LensReport report;
         try (LensRuntime runtime = LensRuntime.load(model, compute.device(), compute.dataType(), mode);
                 ClipSession session = runtime.open(clip.waveform())) {
-            report = session.analyze(attr, format, enrichments);
+            report = session.analyze(attr, format, enrichments(runtime.layers()));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? InspectJson.write(report) : InspectText.write(report));
@@ -79,16 +84,23 @@ public final class InspectCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<Enrichment> enrichments() {
-        if (enrichLayer == null) {
-            if (!lambdas.isEmpty()) {
-                throw new IllegalArgumentException("--lambda needs --enrich-layer");
-            }
-            return List.of();
+    private void checkEnrichmentOptions() {
+        if (enrichLayer == null && (!lambdas.isEmpty() || enrichOffset != null)) {
+            throw new IllegalArgumentException((lambdas.isEmpty() ? "--enrich-offset" : "--lambda") + " needs --enrich-layer");
         }
-        if (lambdas.isEmpty()) {
+        if (enrichLayer != null && lambdas.isEmpty()) {
             throw new IllegalArgumentException("--enrich-layer needs at least one --lambda");
         }
-        return lambdas.stream().map(l -> Enrichment.paper(enrichLayer, l)).toList();
+        if (enrichOffset != null && enrichOffset < 1) {
+            throw new IllegalArgumentException("--enrich-offset must be at least 1, got " + enrichOffset);
+        }
+    }
+
+    private List<Enrichment> enrichments(int layers) {
+        if (enrichLayer == null) {
+            return List.of();
+        }
+        int offset = enrichOffset != null ? enrichOffset : TargetOffset.forDepth(layers);
+        return lambdas.stream().map(l -> Enrichment.above(enrichLayer, offset, l)).toList();
     }
 }

@@ -26,8 +26,8 @@ class InspectCommandTest {
     @Test
     void shouldPrintOneJsonObjectMatchingTheHfReference() throws Exception {
         Result result = run("inspect", "--model", FIXTURE.toString(), "--audio", FIXTURE.resolve("audio.wav").toString(),
-                "--attribute", "animal", "--prompt", "P3", "--enrich-layer", "2", "--lambda", "0.5", "--lambda", "1.25",
-                "--device", "cpu", "--json");
+                "--attribute", "animal", "--prompt", "P3", "--enrich-layer", "2", "--enrich-offset", "5", "--lambda", "0.5",
+                "--lambda", "1.25", "--device", "cpu", "--json");
         assertEquals(0, result.exitCode, result.err);
         JsonNode json = new ObjectMapper().readTree(result.out);
         JsonNode reference = new ObjectMapper().readTree(FIXTURE.resolve("reference.json").toFile());

@@ -1,21 +1,21 @@
 package io.audiolens.worker.lens;
 
-import io.audiolens.worker.model.qwen2audio.Enrichment;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 
 /**
  * The random-layer baseline of RQ5: for a seed and a sample, a source layer drawn uniformly from
- * {@code 1..L−5}, the same on every machine and every replay (FNV-1a of the sample id, mixed with the seed).
+ * {@code 1..L−k} (k: the request's target offset), the same on every machine and every replay (FNV-1a of
+ * the sample id, mixed with the seed).
  */
 public final class RandomSourceLayer {
     private RandomSourceLayer() {}
 
-    public static int draw(long seed, String sampleId, int layers) {
-        int highest = layers - Enrichment.PAPER_OFFSET;
+    public static int draw(long seed, String sampleId, int layers, int targetOffset) {
+        int highest = layers - targetOffset;
         if (highest < 1) {
             throw new IllegalArgumentException("a model with " + layers + " layers has no source layer l with l+"
-                    + Enrichment.PAPER_OFFSET + " <= L");
+                    + targetOffset + " <= L");
         }
         long hash = 0xcbf29ce484222325L;
         for (byte b : sampleId.getBytes(StandardCharsets.UTF_8)) {

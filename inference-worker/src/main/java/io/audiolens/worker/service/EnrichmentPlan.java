@@ -34,7 +34,7 @@ record EnrichmentPlan(EnrichmentRequest request) {
     /** Rows: ℓ̄ with each λ, then for each seed its random source layer with each λ. */
     List<Enrichment> enrichments(String sampleId) {
         List<Enrichment> rows = new ArrayList<>();
-        int offset = request.getTargetLayer() - request.getSourceLayer();
+        int offset = targetOffset();
         for (double lambda : request.getLambdas()) {
             rows.add(new Enrichment(request.getSourceLayer(), request.getTargetLayer(), lambda));
         }
@@ -73,8 +73,13 @@ record EnrichmentPlan(EnrichmentRequest request) {
     private List<Integer> randomSourceLayers(String sampleId) {
         List<Integer> layers = new ArrayList<>();
         for (long seed : request.getRandomSeeds()) {
-            layers.add(RandomSourceLayer.draw(seed, sampleId, request.getLayers()));
+            layers.add(RandomSourceLayer.draw(seed, sampleId, request.getLayers(), targetOffset()));
         }
         return layers;
+    }
+
+    /** k of the request's target ℓ̄ + k, which every random source layer keeps too. */
+    private int targetOffset() {
+        return request.getTargetLayer() - request.getSourceLayer();
     }
 }

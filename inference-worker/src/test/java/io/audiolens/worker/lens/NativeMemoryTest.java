@@ -36,7 +36,7 @@ class NativeMemoryTest {
     private static void analyze(LensRuntime runtime, float[] waveform, int clips) {
         for (int i = 0; i < clips; i++) {
             try (ClipSession clip = runtime.open(waveform)) {
-                clip.analyze(Attribute.ANIMAL, PromptFormat.values()[i % 3], List.of(Enrichment.paper(1, 0.5)));
+                clip.analyze(Attribute.ANIMAL, PromptFormat.values()[i % 3], List.of(Enrichment.above(1, 5, 0.5)));
             }
         }
     }

@@ -155,8 +155,8 @@ class InferenceWorkerTest {
                     outcomes.stream().map(EnrichmentOutcome::getSampleId).sorted().toList(), "the probe sample is not evaluated");
             float[] waveform = SampleAnalyzer.waveform(sample("x", "animal", "dog", pcm));
             for (EnrichmentOutcome outcome : outcomes) {
-                List<Integer> random = List.of(RandomSourceLayer.draw(0, outcome.getSampleId(), 8),
-                        RandomSourceLayer.draw(1, outcome.getSampleId(), 8));
+                List<Integer> random = List.of(RandomSourceLayer.draw(0, outcome.getSampleId(), 8, 5),
+                        RandomSourceLayer.draw(1, outcome.getSampleId(), 8, 5));
                 assertEquals(random, outcome.getRandomSourceLayers());
                 List<Enrichment> rows = new ArrayList<>();
                 for (double lambda : request.getLambdas()) {

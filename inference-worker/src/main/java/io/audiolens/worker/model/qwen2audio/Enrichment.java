@@ -6,9 +6,6 @@ package io.audiolens.worker.model.qwen2audio;
  */
 public record Enrichment(int sourceLayer, int targetLayer, double lambda) {
 
-    /** The paper's distance between source and target layer. */
-    public static final int PAPER_OFFSET = 5;
-
     public Enrichment {
         if (sourceLayer < 1 || targetLayer <= sourceLayer) {
             throw new IllegalArgumentException("enrichment needs 1 <= source layer < target layer, got source "
@@ -16,8 +13,9 @@ public record Enrichment(int sourceLayer, int targetLayer, double lambda) {
         }
     }
 
-    public static Enrichment paper(int sourceLayer, double lambda) {
-        return new Enrichment(sourceLayer, sourceLayer + PAPER_OFFSET, lambda);
+    /** Adds h^{source} to h^{source + targetOffset} (the paper: offset 5, on 32 layers). */
+    public static Enrichment above(int sourceLayer, int targetOffset, double lambda) {
+        return new Enrichment(sourceLayer, sourceLayer + targetOffset, lambda);
     }
 
     void checkFits(int layers) {
