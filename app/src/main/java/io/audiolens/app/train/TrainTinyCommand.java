@@ -1,5 +1,6 @@
 package io.audiolens.app.train;
 
+import io.audiolens.worker.runtime.DjlDefaults;
 import io.audiolens.worker.training.TinyArchitecture;
 import io.audiolens.worker.training.TinyModelTrainer;
 import io.audiolens.worker.training.TrainingSettings;
@@ -75,8 +76,14 @@ public final class TrainTinyCommand implements Callable<Integer> {
             + "stderr alone (default: auto)", converter = ProgressStyleConverter.class)
     ProgressStyle progress = ProgressStyle.AUTO;
 
+    @Option(names = "--threads", defaultValue = "1", description = "PyTorch intra-op threads; the weights depend on "
+            + "the count, and one is the fastest at this width (default: ${DEFAULT-VALUE})")
+    int threads;
+
     @Override
     public Integer call() throws Exception {
+        DjlDefaults.useIntraOpThreads(threads);
+        System.err.printf(Locale.ROOT, "train-tiny: seed %d, %d intra-op thread%s%n", seed, threads, threads == 1 ? "" : "s");
         TinyArchitecture base = DEFAULTS.architecture();
         TinyArchitecture architecture = new TinyArchitecture(encoderLayers, encoderWidth, base.encoderHeads(),
                 base.encoderFfnWidth() * encoderWidth / base.encoderWidth(), decoderLayers, width, base.heads(),

@@ -45,6 +45,7 @@ class TrainTinyCommandTest {
         assertEquals(3, command.epochs);
         assertEquals(0.5f, command.lateAnswerWeight);
         assertEquals(8, command.clipsPerUpdate);
+        assertEquals(1, command.threads);
         assertEquals(TrainTinyCommand.ProgressStyle.AUTO, command.progress);
         // demo/audiolens-tiny/config.json
         JsonNode config = new ObjectMapper().readTree(Path.of("../demo/audiolens-tiny/config.json").toFile());

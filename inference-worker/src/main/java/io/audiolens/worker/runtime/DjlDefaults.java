@@ -1,5 +1,8 @@
 package io.audiolens.worker.runtime;
 
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+
 /**
  * DJL settings every process of ours needs before the engine starts: never download anything (the
  * engine and its native library come from Maven jars), and two intra-op threads without inter-op
@@ -13,6 +16,15 @@ public final class DjlDefaults {
         setIfAbsent("ai.djl.pytorch.num_threads", Integer.toString(Math.max(1, Runtime.getRuntime().availableProcessors())));
         setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
         setIfAbsent("ai.djl.pytorch.graph_optimizer", "false");
+    }
+
+    /** Starts the PyTorch engine if it is not running yet and sets its intra-op threads to {@code threads}. */
+    public static void useIntraOpThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        Engine.getEngine("PyTorch");
+        JniUtils.setNumThreads(threads);
     }
 
     private static void setIfAbsent(String key, String value) {
