@@ -29,12 +29,12 @@ public final class AggregateCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
-    AggregationOptions method;
+    AggregationOptions aggregation;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        AggregationParameters parameters = method.parameters();
+        AggregationParameters parameters = aggregation.parameters();
         OfflineAggregation.Result result = OfflineAggregation.run(input, Optional.ofNullable(outcomes), out, parameters, err::println);
         err.flush();
         PrintWriter console = spec.commandLine().getOut();

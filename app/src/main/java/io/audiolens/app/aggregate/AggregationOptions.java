@@ -16,6 +16,9 @@ final class AggregationOptions {
     Integer enrichOffset;
 
     AggregationParameters parameters() {
+        if (enrichOffset != null && enrichOffset < 1) {
+            throw new IllegalArgumentException("--enrich-offset must be at least 1, got " + enrichOffset);
+        }
         AggregationParameters parameters = AggregationParameters.defaults().withProbeSize(probeSize).withAlpha(alpha);
         return enrichOffset == null ? parameters : parameters.withTargetOffset(enrichOffset);
     }

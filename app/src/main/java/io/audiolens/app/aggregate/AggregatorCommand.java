@@ -41,7 +41,7 @@ public final class AggregatorCommand implements Callable<Integer> {
     Path stateDir;
 
     @Mixin
-    AggregationOptions method;
+    AggregationOptions aggregation;
 
     @Option(names = "--application-id", defaultValue = AggregatorApp.DEFAULT_APPLICATION_ID,
             description = "Kafka Streams application id, shared by every instance (default: ${DEFAULT-VALUE})")
@@ -54,7 +54,7 @@ public final class AggregatorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         AggregatorSettings settings = AggregatorSettings.defaults()
-                .withParameters(method.parameters());
+                .withParameters(aggregation.parameters());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             TopicCreator.createMissing(admin, settings.topics().specs(Topics.PROJECTIONS.spec().partitions()),
                     replicationFactor, Duration.ofSeconds(30));

@@ -76,12 +76,16 @@ public final class TrainTinyCommand implements Callable<Integer> {
             + "stderr alone (default: auto)", converter = ProgressStyleConverter.class)
     ProgressStyle progress = ProgressStyle.AUTO;
 
-    @Option(names = "--threads", defaultValue = "1", description = "PyTorch intra-op threads; the weights depend on "
-            + "the count, and one is the fastest at this width (default: ${DEFAULT-VALUE})")
+    @Option(names = "--threads", defaultValue = "1", description = "PyTorch intra-op threads, whatever "
+            + "-Dai.djl.pytorch.num_threads says; the weights depend on the count, and one is the fastest at this "
+            + "width (default: ${DEFAULT-VALUE})")
     int threads;
 
     @Override
     public Integer call() throws Exception {
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        }
         DjlDefaults.useIntraOpThreads(threads);
         System.err.printf(Locale.ROOT, "train-tiny: seed %d, %d intra-op thread%s%n", seed, threads, threads == 1 ? "" : "s");
         TinyArchitecture base = DEFAULTS.architecture();

@@ -49,6 +49,20 @@ class InspectCommandTest {
     }
 
     @Test
+    void shouldScaleThePapersOffsetToTheModelsDepthUnlessGiven() throws Exception {
+        // 8 layers: round(5 · 8 / 32) = 1
+        Result result = run("inspect", "--model", FIXTURE.toString(), "--audio", FIXTURE.resolve("audio.wav").toString(),
+                "--attribute", "animal", "--enrich-layer", "2", "--lambda", "0.5", "--device", "cpu", "--json");
+        assertEquals(0, result.exitCode, result.err);
+        assertEquals(3, new ObjectMapper().readTree(result.out).path("enrichment").get(0).path("targetLayer").asInt());
+
+        Result zero = run("inspect", "--model", FIXTURE.toString(), "--audio", FIXTURE.resolve("audio.wav").toString(),
+                "--attribute", "animal", "--enrich-layer", "2", "--enrich-offset", "0", "--lambda", "0.5", "--json");
+        assertEquals(2, zero.exitCode);
+        assertTrue(zero.err.contains("--enrich-offset must be at least 1, got 0"), zero.err);
+    }
+
+    @Test
     void shouldRefuseAudioThatIsNotAudioWithTheFileNameAndExitCode2() throws Exception {
         Path noise = Files.write(dir.resolve("notes.wav"), "these are not samples".getBytes());
         Result result = run("inspect", "--model", FIXTURE.toString(), "--audio", noise.toString(), "--attribute", "animal",

@@ -74,6 +74,30 @@ class RunCommandTest {
         assertEquals(6, live.path("enrichment").size(), "one enrichment entry per attribute × prompt");
         assertTrue(Files.readAllLines(out.resolve("outcomes.jsonl")).size() > 0 || live.path("enrichment").findValues(
                 "notRequestedBecause").stream().allMatch(n -> !n.isNull()), "requested enrichment without outcomes");
+        assertTargetLayers(live, 1); // the fixture's 8 layers: the paper's offset 5 of 32 layers scales to 1
+
+        Path fixed = out.resolve("fixed-offset-metrics.json");
+        assertEquals(0, AudioLens.commandLine().execute("aggregate", "--input", out.resolve("projections.jsonl").toString(),
+                "--probe-size", "2", "--enrich-offset", "2", "--out", fixed.toString()));
+        assertTargetLayers(JSON.readTree(fixed.toFile()), 2);
+        StringWriter stderr = new StringWriter();
+        CommandLine cli = AudioLens.commandLine();
+        cli.setErr(new PrintWriter(stderr));
+        assertEquals(2, cli.execute("aggregate", "--input", out.resolve("projections.jsonl").toString(),
+                "--enrich-offset", "0", "--out", fixed.toString()));
+        assertTrue(stderr.toString().contains("--enrich-offset must be at least 1, got 0"), stderr.toString());
+    }
+
+    /** Every enrichment decision with a source layer ℓ̄ names ℓ̄ + offset as its target; at least one has one. */
+    private static void assertTargetLayers(JsonNode metrics, int offset) {
+        int decided = 0;
+        for (JsonNode entry : metrics.path("enrichment")) {
+            if (entry.path("sourceLayer").isNumber()) {
+                assertEquals(entry.path("sourceLayer").asInt() + offset, entry.path("targetLayer").asInt(), entry.toString());
+                decided++;
+            }
+        }
+        assertTrue(decided > 0, "no enrichment decision has a source layer: " + metrics.path("enrichment"));
     }
 
     private static int clips(String track) throws Exception {

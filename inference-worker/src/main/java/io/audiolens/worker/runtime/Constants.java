@@ -15,6 +15,9 @@ import ai.djl.ndarray.NDArray;
  * drifted apart at a random step. Here the constant is made in {@code x}'s manager and left open, so it
  * lives as long as the arrays of the step that differentiates through it. The numbers are DJL's: the
  * constant has the type DJL gives it (a {@code double} is float64, an {@code int} int32).
+ *
+ * <p>Each constant stays open until {@code x}'s manager closes: call these on arrays of a per-step or
+ * per-clip manager, never on a weight, whose manager lives as long as the model.
  */
 public final class Constants {
     private Constants() {}

@@ -5,8 +5,9 @@ import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * DJL settings every process of ours needs before the engine starts: never download anything (the
- * engine and its native library come from Maven jars), and two intra-op threads without inter-op
- * threads on the 2-core machines we size for. Values given with -D win.
+ * engine and its native library come from Maven jars), one intra-op thread per core and no inter-op
+ * threads. Values given with -D win, except where a command sets the threads itself
+ * ({@link #useIntraOpThreads}, as {@code train-tiny --threads} does).
  */
 public final class DjlDefaults {
     private DjlDefaults() {}

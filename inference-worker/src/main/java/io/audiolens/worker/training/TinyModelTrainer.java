@@ -51,8 +51,9 @@ import java.util.stream.Collectors;
  * <p>In both stages every clip is heard through {@link FeatureAugmentation}, and gradients accumulate
  * over {@code clipsPerUpdate} clips before one Adam update. Everything random — initial weights, probes,
  * clip order, augmentation — follows the seed, and a run repeats bit for bit on the same machine.
- * Constants in the loss go through {@link io.audiolens.worker.runtime.Constants}, never DJL's Number
- * overloads, whose scalars the backward pass would read after they were freed.
+ * Constants on the differentiated path (attention scale, norms, loss weights) go through
+ * {@link io.audiolens.worker.runtime.Constants}, never DJL's Number overloads, whose scalars the
+ * backward pass would read after they were freed.
  */
 public final class TinyModelTrainer {
     private static final PromptFormat[] FORMATS = PromptFormat.values();

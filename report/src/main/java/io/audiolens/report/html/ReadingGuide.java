@@ -38,9 +38,9 @@ final class ReadingGuide {
             Enrichment (Eq. 5) adds λ times the residual stream of a source layer ℓ̄ (where the wrongly \
             answered probe samples carried the most information) to layer ℓ̄ + k, at the last token only, and \
             lets the remaining layers run (the paper's k = 5 is for 32 layers; by default k keeps that share of \
-            the depth, and each figure names its source and target layer). The red line is the test accuracy per λ; λ = 0 is the unmodified \
-            model (black dotted line). The grey band is the baseline that draws a random source layer per \
-            sample: mean ± one standard deviation over seeds. A red line above the band at some λ > 0 means \
+            the depth, and each figure names its source and target layer). The red line is the test accuracy \
+            per λ; λ = 0 is the unmodified model (black dotted line). The grey band is the baseline that \
+            draws a random source layer per sample: mean ± one standard deviation over seeds. A red line above the band at some λ > 0 means \
             the chosen layer holds information that later layers lost, and putting it back helps.""";
 
     static final String NO_ENRICHMENT = """

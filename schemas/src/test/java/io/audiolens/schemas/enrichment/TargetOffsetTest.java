@@ -11,6 +11,7 @@ class TargetOffsetTest {
         assertEquals(5, TargetOffset.forDepth(32));   // the paper's models: ℓ̄ + 5
         assertEquals(6, TargetOffset.forDepth(40));   // 6.25
         assertEquals(4, TargetOffset.forDepth(28));   // 4.375
+        assertEquals(3, TargetOffset.forDepth(16));   // 2.5: halves round up
         assertEquals(2, TargetOffset.forDepth(12));   // 1.875
         assertEquals(1, TargetOffset.forDepth(8));    // 1.25: the bundled tiny model
         assertEquals(1, TargetOffset.forDepth(2));    // 0.3125, but never 0
