@@ -40,6 +40,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--probe-size", defaultValue = "20", description = "probe clips per attribute (default: ${DEFAULT-VALUE})")
     int probeSize;
 
+    @Option(names = "--enrich-offset", paramLabel = "K",
+            description = "enrich h^(ℓ̄+K) with h^ℓ̄ (default: the paper's 5 scaled to the model's depth: 1 for the bundled 8 layers)")
+    Integer enrichOffset;
+
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE})")
     String device;
 
@@ -59,8 +63,8 @@ public final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException(folder + " holds an earlier run; remove it or pass another --out");
         }
         RunSettings settings = new RunSettings(dataset, "demo", checkpoint, folder, Optional.empty(),
-                List.of(PromptFormat.values()), List.of(View.values()), probeSize, ComputeDevice.parse(device),
-                LabelTokenMode.LEADING_SPACE);
+                List.of(PromptFormat.values()), List.of(View.values()), probeSize, RunSettings.enrichOffset(enrichOffset),
+                ComputeDevice.parse(device), LabelTokenMode.LEADING_SPACE);
         long start = System.nanoTime();
         new EndToEndRun(settings).run();
         List<Path> files = ReportWriter.write(folder.resolve("metrics.json"), Optional.of(folder.resolve("projections.jsonl")),

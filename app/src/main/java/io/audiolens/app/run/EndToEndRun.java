@@ -1,7 +1,6 @@
 package io.audiolens.app.run;
 
 import io.audiolens.embedded.EmbeddedPlatform;
-import io.audiolens.aggregator.AggregationParameters;
 import io.audiolens.aggregator.AggregatorService;
 import io.audiolens.aggregator.AggregatorSettings;
 import io.audiolens.aggregator.offline.OutcomeJson;
@@ -114,7 +113,7 @@ public final class EndToEndRun {
             throws IOException {
         Path state = Files.createDirectories(settings.out().resolve("aggregator-state").resolve(runId));
         AggregatorSettings aggregation = AggregatorSettings.defaults()
-                .withParameters(AggregationParameters.defaults().withProbeSize(settings.probeSize()));
+                .withParameters(settings.aggregationParameters());
         return new AggregatorService.Options("audiolens-run-" + runId, bootstrapServers, serdes, state, "127.0.0.1", 0,
                 aggregation, Map.of());
     }

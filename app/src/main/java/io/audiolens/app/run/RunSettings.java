@@ -1,5 +1,6 @@
 package io.audiolens.app.run;
 
+import io.audiolens.aggregator.AggregationParameters;
 import io.audiolens.worker.lens.View;
 import io.audiolens.worker.prompt.LabelTokenMode;
 import io.audiolens.worker.prompt.PromptFormat;
@@ -7,19 +8,36 @@ import io.audiolens.worker.runtime.ComputeDevice;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * One end-to-end run: a SAKURA-layout dataset through a model, on a given cluster or (when
  * {@code cluster} is empty) on an embedded broker and registry started in {@code out/platform}.
+ *
+ * @param enrichOffset k of the enrichment target ℓ̄ + k; empty: the paper's 5 scaled to the model's depth
  */
 public record RunSettings(Path dataset, String datasetName, Path model, Path out, Optional<Cluster> cluster,
-        List<PromptFormat> prompts, List<View> views, int probeSize, ComputeDevice device, LabelTokenMode labelTokenMode) {
+        List<PromptFormat> prompts, List<View> views, int probeSize, OptionalInt enrichOffset, ComputeDevice device,
+        LabelTokenMode labelTokenMode) {
 
     public record Cluster(String bootstrapServers, String registryUrl) {}
 
     public RunSettings {
         prompts = List.copyOf(prompts);
         views = List.copyOf(views);
+        if (enrichOffset.isPresent() && enrichOffset.getAsInt() < 1) {
+            throw new IllegalArgumentException("--enrich-offset must be at least 1, got " + enrichOffset.getAsInt());
+        }
+    }
+
+    /** Optional --enrich-offset of the run and demo commands. */
+    public static OptionalInt enrichOffset(Integer option) {
+        return option == null ? OptionalInt.empty() : OptionalInt.of(option);
+    }
+
+    AggregationParameters aggregationParameters() {
+        AggregationParameters parameters = AggregationParameters.defaults().withProbeSize(probeSize);
+        return enrichOffset.isPresent() ? parameters.withTargetOffset(enrichOffset.getAsInt()) : parameters;
     }
 
     int projectionsPerSample() {
