@@ -60,6 +60,11 @@ public record AggregationParameters(int probeSize, double alpha, List<Double> la
 
     /** Every model's target layer is ℓ̄ + {@code k}, whatever its depth. */
     public AggregationParameters withTargetOffset(int k) {
-        return new AggregationParameters(probeSize, alpha, lambdas, seeds, OptionalInt.of(k));
+        return withTargetOffset(OptionalInt.of(k));
+    }
+
+    /** ℓ̄ + {@code k} if given, else the paper's 5 scaled to each model's depth. */
+    public AggregationParameters withTargetOffset(OptionalInt k) {
+        return new AggregationParameters(probeSize, alpha, lambdas, seeds, k);
     }
 }

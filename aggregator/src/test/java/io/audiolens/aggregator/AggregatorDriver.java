@@ -46,6 +46,12 @@ public final class AggregatorDriver implements AutoCloseable {
                 .withParameters(AggregationParameters.defaults().withProbeSize(probeSize));
     }
 
+    /** With every target layer at ℓ̄ + {@code targetOffset}, whatever the model's depth. */
+    public static AggregatorSettings settings(int probeSize, int targetOffset) {
+        return AggregatorSettings.defaults()
+                .withParameters(AggregationParameters.defaults().withProbeSize(probeSize).withTargetOffset(targetOffset));
+    }
+
     /** Sends projections keyed by their group, as the workers do. */
     public void project(LayerProjection... sent) {
         for (LayerProjection projection : sent) {

@@ -80,9 +80,7 @@ class EnrichmentTopologyTest {
     @Test
     void shouldUseAFixedTargetOffsetWhenGiven() {
         Group group = Group.of("m-fixed", "gender", P2, View.LAST, "a", "b");
-        AggregatorSettings settings = AggregatorSettings.defaults()
-                .withParameters(AggregationParameters.defaults().withProbeSize(1).withTargetOffset(3));
-        try (AggregatorDriver driver = new AggregatorDriver(settings, stateDir)) {
+        try (AggregatorDriver driver = new AggregatorDriver(AggregatorDriver.settings(1, 3), stateDir)) {
             driver.project(group.labelled("w1", PROBE, "a", "b", "abbbbbbb"));
 
             EnrichmentRequest request = driver.requests().get(0).value;
@@ -94,9 +92,7 @@ class EnrichmentTopologyTest {
     @Test
     void shouldPublishWhyNoRequestWhenTheTargetLayerIsBeyondTheModel() {
         Group group = Group.of("m-too-deep", "gender", P2, View.LAST, "a", "b");
-        AggregatorSettings settings = AggregatorSettings.defaults()
-                .withParameters(AggregationParameters.defaults().withProbeSize(1).withTargetOffset(5));
-        try (AggregatorDriver driver = new AggregatorDriver(settings, stateDir)) {
+        try (AggregatorDriver driver = new AggregatorDriver(AggregatorDriver.settings(1, 5), stateDir)) {
             driver.project(group.labelled("w1", PROBE, "a", "b", "abbb"));
 
             assertTrue(driver.requests().isEmpty());

@@ -1,6 +1,8 @@
 package io.audiolens.app.aggregate;
 
 import io.audiolens.aggregator.AggregationParameters;
+import io.audiolens.app.options.EnrichOffsetOption;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The method's knobs as options, shared by the live aggregator and the offline aggregation. */
@@ -11,15 +13,11 @@ final class AggregationOptions {
     @Option(names = "--alpha", defaultValue = "0.2", description = "critical layer margin α (default: ${DEFAULT-VALUE})")
     double alpha;
 
-    @Option(names = "--enrich-offset", paramLabel = "K",
-            description = "enrich h^(ℓ̄+K) with h^ℓ̄ (default: the paper's 5 scaled to the model's depth, round(5·L/32) and at least 1: 5 on 32 layers)")
-    Integer enrichOffset;
+    @Mixin
+    EnrichOffsetOption enrichOffset;
 
     AggregationParameters parameters() {
-        if (enrichOffset != null && enrichOffset < 1) {
-            throw new IllegalArgumentException("--enrich-offset must be at least 1, got " + enrichOffset);
-        }
-        AggregationParameters parameters = AggregationParameters.defaults().withProbeSize(probeSize).withAlpha(alpha);
-        return enrichOffset == null ? parameters : parameters.withTargetOffset(enrichOffset);
+        return AggregationParameters.defaults().withProbeSize(probeSize).withAlpha(alpha)
+                .withTargetOffset(enrichOffset.value());
     }
 }

@@ -1,5 +1,6 @@
 package io.audiolens.app.demo;
 
+import io.audiolens.app.options.EnrichOffsetOption;
 import io.audiolens.app.run.EndToEndRun;
 import io.audiolens.app.run.RunSettings;
 import io.audiolens.report.ReportWriter;
@@ -15,6 +16,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,9 +42,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--probe-size", defaultValue = "20", description = "probe clips per attribute (default: ${DEFAULT-VALUE})")
     int probeSize;
 
-    @Option(names = "--enrich-offset", paramLabel = "K",
-            description = "enrich h^(ℓ̄+K) with h^ℓ̄ (default: the paper's 5 scaled to the model's depth: 1 for the bundled 8 layers)")
-    Integer enrichOffset;
+    @Mixin
+    EnrichOffsetOption enrichOffset;
 
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE})")
     String device;
@@ -63,7 +64,7 @@ public final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException(folder + " holds an earlier run; remove it or pass another --out");
         }
         RunSettings settings = new RunSettings(dataset, "demo", checkpoint, folder, Optional.empty(),
-                List.of(PromptFormat.values()), List.of(View.values()), probeSize, RunSettings.enrichOffset(enrichOffset),
+                List.of(PromptFormat.values()), List.of(View.values()), probeSize, enrichOffset.value(),
                 ComputeDevice.parse(device), LabelTokenMode.LEADING_SPACE);
         long start = System.nanoTime();
         new EndToEndRun(settings).run();

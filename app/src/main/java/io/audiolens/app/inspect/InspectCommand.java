@@ -1,5 +1,6 @@
 package io.audiolens.app.inspect;
 
+import io.audiolens.app.options.EnrichOffsetOption;
 import io.audiolens.audio.DecodedAudio;
 import io.audiolens.audio.UndecodableAudioException;
 import io.audiolens.audio.WavDecoder;
@@ -20,6 +21,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,9 +50,8 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--enrich-layer", description = "source layer s of h^{s+k} += λ·h^s at the last token")
     Integer enrichLayer;
 
-    @Option(names = "--enrich-offset", paramLabel = "K",
-            description = "k of --enrich-layer (default: the paper's 5 scaled to the model's depth, round(5·L/32) and at least 1)")
-    Integer enrichOffset;
+    @Mixin
+    EnrichOffsetOption enrichOffset;
 
     @Option(names = "--lambda", description = "λ for --enrich-layer; repeat for several")
     List<Double> lambdas = new ArrayList<>();
@@ -85,14 +86,12 @@ public final class InspectCommand implements Callable<Integer> {
     }
 
     private void checkEnrichmentOptions() {
-        if (enrichLayer == null && (!lambdas.isEmpty() || enrichOffset != null)) {
+        boolean offsetGiven = enrichOffset.value().isPresent();
+        if (enrichLayer == null && (!lambdas.isEmpty() || offsetGiven)) {
             throw new IllegalArgumentException((lambdas.isEmpty() ? "--enrich-offset" : "--lambda") + " needs --enrich-layer");
         }
         if (enrichLayer != null && lambdas.isEmpty()) {
             throw new IllegalArgumentException("--enrich-layer needs at least one --lambda");
-        }
-        if (enrichOffset != null && enrichOffset < 1) {
-            throw new IllegalArgumentException("--enrich-offset must be at least 1, got " + enrichOffset);
         }
     }
 
@@ -100,7 +99,7 @@ public final class InspectCommand implements Callable<Integer> {
         if (enrichLayer == null) {
             return List.of();
         }
-        int offset = enrichOffset != null ? enrichOffset : TargetOffset.forDepth(layers);
+        int offset = enrichOffset.value().orElseGet(() -> TargetOffset.forDepth(layers));
         return lambdas.stream().map(l -> Enrichment.above(enrichLayer, offset, l)).toList();
     }
 }

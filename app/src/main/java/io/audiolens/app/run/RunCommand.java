@@ -1,5 +1,6 @@
 package io.audiolens.app.run;
 
+import io.audiolens.app.options.EnrichOffsetOption;
 import io.audiolens.app.options.ModelOptions;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -33,9 +34,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--probe-size", defaultValue = "100", description = "probe samples per attribute (default: ${DEFAULT-VALUE})")
     int probeSize;
 
-    @Option(names = "--enrich-offset", paramLabel = "K",
-            description = "enrich h^(ℓ̄+K) with h^ℓ̄ (default: the paper's 5 scaled to the model's depth, round(5·L/32) and at least 1)")
-    Integer enrichOffset;
+    @Mixin
+    EnrichOffsetOption enrichOffset;
 
     @Override
     public Integer call() throws Exception {
@@ -52,7 +52,7 @@ public final class RunCommand implements Callable<Integer> {
                 : Optional.of(new RunSettings.Cluster(bootstrapServers, registryUrl));
         String name = datasetName != null ? datasetName : dataset.toAbsolutePath().normalize().getFileName().toString();
         return new RunSettings(dataset, name, model.folder(), out, cluster, model.prompts(), model.views(), probeSize,
-                RunSettings.enrichOffset(enrichOffset), model.device(), model.labelTokenMode());
+                enrichOffset.value(), model.device(), model.labelTokenMode());
     }
 
 }

@@ -25,19 +25,10 @@ public record RunSettings(Path dataset, String datasetName, Path model, Path out
     public RunSettings {
         prompts = List.copyOf(prompts);
         views = List.copyOf(views);
-        if (enrichOffset.isPresent() && enrichOffset.getAsInt() < 1) {
-            throw new IllegalArgumentException("--enrich-offset must be at least 1, got " + enrichOffset.getAsInt());
-        }
-    }
-
-    /** Optional --enrich-offset of the run and demo commands. */
-    public static OptionalInt enrichOffset(Integer option) {
-        return option == null ? OptionalInt.empty() : OptionalInt.of(option);
     }
 
     AggregationParameters aggregationParameters() {
-        AggregationParameters parameters = AggregationParameters.defaults().withProbeSize(probeSize);
-        return enrichOffset.isPresent() ? parameters.withTargetOffset(enrichOffset.getAsInt()) : parameters;
+        return AggregationParameters.defaults().withProbeSize(probeSize).withTargetOffset(enrichOffset);
     }
 
     int projectionsPerSample() {
