@@ -1,5 +1,7 @@
 package io.audiolens.app.bench;
 
+import io.audiolens.worker.model.ModelFamilies;
+import io.audiolens.worker.model.api.ModelShape;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -7,12 +9,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code audiolens bench model}: full analysis vs one forward pass vs the naive way, on random weights. */
+/** {@code audiolens bench model}: full analysis vs one forward pass vs the naive way, on random weights of a family. */
 @Command(name = "model", mixinStandardHelpOptions = true,
         description = "Time one forward pass, the full lens analysis with prefix reuse, and the naive analysis.")
 public final class ModelBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--family", defaultValue = "qwen2-audio",
+            description = "model family of the random-weight model: qwen2-audio or qwen-audio (default: ${DEFAULT-VALUE})")
+    String family;
 
     @Option(names = "--width", defaultValue = "512", description = "decoder and encoder width (default: ${DEFAULT-VALUE})")
     int width;
@@ -34,7 +40,8 @@ public final class ModelBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelBenchmark.Result result = new ModelBenchmark(width, layers, encoderLayers, seconds, repeats).run();
+        ModelBenchmark.Result result = new ModelBenchmark(ModelFamilies.named(family),
+                new ModelShape(width, layers, encoderLayers), seconds, repeats).run();
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? result.toJson() : result.toText());
         out.flush();

@@ -14,11 +14,9 @@ import io.audiolens.worker.lens.LensReport;
 import io.audiolens.worker.lens.LensRuntime;
 import io.audiolens.worker.lens.RandomSourceLayer;
 import io.audiolens.worker.lens.View;
-import io.audiolens.worker.model.qwen2audio.AudioEncoderConfig;
-import io.audiolens.worker.model.qwen2audio.Enrichment;
-import io.audiolens.worker.model.qwen2audio.Qwen2AudioConfig;
-import io.audiolens.worker.model.qwen2audio.RandomCheckpoint;
-import io.audiolens.worker.model.qwen2audio.TextConfig;
+import io.audiolens.worker.model.api.Enrichment;
+import io.audiolens.worker.model.api.ModelFamily;
+import io.audiolens.worker.model.api.ModelShape;
 import io.audiolens.worker.prompt.LabelTokenMode;
 import io.audiolens.worker.prompt.PromptFormat;
 import java.nio.file.Files;
@@ -31,37 +29,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run, three measurements on the same random-weight model and clip: a plain forward pass, the full
- * AudioLens analysis (3 views + 12 λ at one source layer + 5 random-layer seeds × 12 λ) with prefix reuse,
- * and the same analysis done the naive way (one full forward pass per variant). Also the achieved
- * GFLOP/s of the forward pass next to a plain matmul's, measured in the same process.
+ * One run, three measurements on the same random-weight model of one family and the same clip: a plain
+ * forward pass, the full AudioLens analysis (3 views + 12 λ at one source layer + 5 random-layer seeds ×
+ * 12 λ) with prefix reuse, and the same analysis done the naive way (one full forward pass per variant).
+ * Also the achieved GFLOP/s of the forward pass next to a plain matmul's, measured in the same process.
  */
 final class ModelBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(ModelBenchmark.class);
     private static final int SEEDS = 5;
     private static final int SOURCE_LAYER = 3;
 
-    private final Qwen2AudioConfig config;
+    private final ModelFamily family;
+    private final ModelShape shape;
     private final double seconds;
     private final int repeats;
 
-    ModelBenchmark(int width, int layers, int encoderLayers, double seconds, int repeats) {
-        int heads = width / 64;
-        this.config = new Qwen2AudioConfig(
-                new AudioEncoderConfig(128, encoderLayers, heads, width, 4 * width, 1500, "gelu"),
-                new TextConfig(32768, width, 3 * width, layers, heads, Math.max(1, heads / 2), 64, 1e-6, 1e6, false, "silu"),
-                4);
+    ModelBenchmark(ModelFamily family, ModelShape shape, double seconds, int repeats) {
+        this.family = family;
+        this.shape = shape;
         this.seconds = seconds;
         this.repeats = repeats;
     }
 
     Result run() throws Exception {
         Path folder = Files.createTempDirectory("audiolens-bench-model");
-        RandomCheckpoint.write(folder, config, 7);
+        family.writeRandom(folder, shape, 7);
         float[] clip = SyntheticClip.chirp(seconds);
         List<Enrichment> enrichments = enrichments();
-        LOG.info("model: width {}, {} decoder layers, {} encoder layers; clip {} s; {} enriched variants",
-                config.text().width(), config.text().layers(), config.audio().layers(), seconds, enrichments.size());
+        LOG.info("model: {}, width {}, {} decoder layers, {} encoder layers; clip {} s; {} enriched variants",
+                family.id(), shape.width(), shape.decoderLayers(), shape.encoderLayers(), seconds, enrichments.size());
         try (LensRuntime runtime = LensRuntime.load(folder, Device.cpu(), DataType.FLOAT32, LabelTokenMode.LEADING_SPACE)) {
             Attribute attribute = Attribute.ANIMAL;
             PromptFormat format = PromptFormat.P3;
@@ -73,8 +69,8 @@ final class ModelBenchmark {
             LOG.info("forward {} ms, analysis {} ms; now the naive way ({} full passes)", Math.round(forwardMs),
                     Math.round(analysisMs), enrichments.size() + 2);
             double naiveMs = timeOnce(() -> reports[1] = naive(runtime, clip, attribute, format, enrichments));
-            double flops = FlopCount.forward(config, SyntheticClip.frames(seconds), reports[0].promptTokens());
-            return new Result(forwardMs, analysisMs, naiveMs, flops / forwardMs / 1e6, matmulGflops(reports[0].promptTokens()),
+            double flops = family.forwardFlops(shape, clip.length, reports[0].promptTokens());
+            return new Result(family.id(), forwardMs, analysisMs, naiveMs, flops / forwardMs / 1e6, matmulGflops(reports[0].promptTokens()),
                     reports[0].promptTokens(), enrichments.size(), maxDifference(reports[0], reports[1]));
         } finally {
             try (var files = Files.walk(folder)) {
@@ -89,7 +85,7 @@ final class ModelBenchmark {
             all.add(Enrichment.above(SOURCE_LAYER, TargetOffset.PAPER, 0.25 * i));
         }
         for (int seed = 0; seed < SEEDS; seed++) {
-            int source = RandomSourceLayer.draw(seed, "bench-clip", config.text().layers(), TargetOffset.PAPER);
+            int source = RandomSourceLayer.draw(seed, "bench-clip", shape.decoderLayers(), TargetOffset.PAPER);
             for (int i = 1; i <= 12; i++) {
                 all.add(Enrichment.above(source, TargetOffset.PAPER, 0.25 * i));
             }
@@ -117,8 +113,8 @@ final class ModelBenchmark {
 
     /** GFLOP/s of (T, D)·(D, F) matmuls: the shape that dominates the decoder's forward pass. */
     private double matmulGflops(int tokens) {
-        int d = config.text().width();
-        int f = config.text().ffnWidth();
+        int d = shape.width();
+        int f = 3 * shape.width();
         try (NDManager m = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
             NDArray x = m.randomNormal(new Shape(tokens, d));
             NDArray w = m.randomNormal(new Shape(d, f));
@@ -165,11 +161,12 @@ final class ModelBenchmark {
         return worst;
     }
 
-    record Result(double forwardMs, double analysisMs, double naiveMs, double forwardGflops, double matmulGflops,
+    record Result(String family, double forwardMs, double analysisMs, double naiveMs, double forwardGflops, double matmulGflops,
             int promptTokens, int enrichedVariants, double maxRelativeDifference) {
 
         String toJson() {
             ObjectNode o = new ObjectMapper().createObjectNode();
+            o.put("family", family);
             o.put("forwardMs", forwardMs);
             o.put("analysisMs", analysisMs);
             o.put("naiveMs", naiveMs);
@@ -184,11 +181,12 @@ final class ModelBenchmark {
         }
 
         String toText() {
-            return String.format("forward pass        %9.1f ms   (%.1f GFLOP/s; plain matmul %.1f GFLOP/s)%n"
+            return String.format("%s, random weights%n"
+                    + "forward pass        %9.1f ms   (%.1f GFLOP/s; plain matmul %.1f GFLOP/s)%n"
                     + "analysis (reuse)    %9.1f ms   = %.2f × forward%n"
                     + "analysis (naive)    %9.1f ms   = %.1f × analysis%n"
                     + "%d prompt tokens, 3 views + %d enriched variants; naive vs reuse max rel. diff %.1e",
-                    forwardMs, forwardGflops, matmulGflops, analysisMs, analysisMs / forwardMs, naiveMs,
+                    family, forwardMs, forwardGflops, matmulGflops, analysisMs, analysisMs / forwardMs, naiveMs,
                     naiveMs / analysisMs, promptTokens, enrichedVariants, maxRelativeDifference);
         }
     }

@@ -17,9 +17,4 @@ final class SyntheticClip {
         }
         return x;
     }
-
-    /** Real mel frames for a clip of this length (one per 160 samples, rounded up). */
-    static int frames(double seconds) {
-        return (int) Math.ceil(Math.min(seconds, 30) * 16000 / 160);
-    }
 }

@@ -9,7 +9,7 @@ import io.audiolens.schemas.enrichment.TargetOffset;
 import io.audiolens.worker.lens.ClipSession;
 import io.audiolens.worker.lens.LensReport;
 import io.audiolens.worker.lens.LensRuntime;
-import io.audiolens.worker.model.qwen2audio.Enrichment;
+import io.audiolens.worker.model.api.Enrichment;
 import io.audiolens.worker.prompt.LabelTokenMode;
 import io.audiolens.worker.prompt.PromptFormat;
 import io.audiolens.worker.runtime.ComputeDevice;

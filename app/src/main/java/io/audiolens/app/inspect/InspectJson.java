@@ -16,6 +16,7 @@ public final class InspectJson {
     public static ObjectNode toJson(LensReport report) {
         ObjectNode root = JSON.createObjectNode();
         root.put("model", report.model());
+        root.put("family", report.family());
         root.put("attribute", report.attribute());
         root.put("prompt", report.prompt());
         root.put("layers", report.layers());

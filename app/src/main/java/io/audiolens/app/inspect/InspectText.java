@@ -11,8 +11,8 @@ final class InspectText {
 
     static String write(LensReport r) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("model %s · %s · %s · %d layers · %d prompt tokens (%d audio)%n", r.model(),
-                r.attribute(), r.prompt(), r.layers(), r.promptTokens(), r.audioTokens()));
+        out.append(String.format("model %s (%s) · %s · %s · %d layers · %d prompt tokens (%d audio)%n", r.model(),
+                r.family(), r.attribute(), r.prompt(), r.layers(), r.promptTokens(), r.audioTokens()));
         out.append(String.format("%-6s", "layer"));
         for (View view : View.values()) {
             out.append(String.format("  %-28s", view.id()));

@@ -1,10 +1,10 @@
 package io.audiolens.app.train;
 
 import io.audiolens.worker.runtime.DjlDefaults;
-import io.audiolens.worker.training.TinyArchitecture;
-import io.audiolens.worker.training.TinyModelTrainer;
-import io.audiolens.worker.training.TrainingSettings;
-import io.audiolens.worker.training.TrainingSummary;
+import io.audiolens.worker.model.qwen2audio.training.TinyArchitecture;
+import io.audiolens.worker.model.qwen2audio.training.TinyModelTrainer;
+import io.audiolens.worker.model.qwen2audio.training.TrainingSettings;
+import io.audiolens.worker.model.qwen2audio.training.TrainingSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;

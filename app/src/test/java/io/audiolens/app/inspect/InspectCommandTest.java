@@ -80,6 +80,37 @@ class InspectCommandTest {
         assertTrue(result.err.contains("unknown attribute 'colour'") && result.err.contains("animal"), result.err);
     }
 
+    @Test
+    void shouldReadAQwenAudioChatFolderAsItsOwnCodeDid() throws Exception {
+        Path qwen = FIXTURE.resolveSibling("qwenaudio-tiny-a");
+        Result result = run("inspect", "--model", qwen.toString(), "--audio", qwen.resolve("audio.wav").toString(),
+                "--attribute", "animal", "--prompt", "P3", "--enrich-layer", "1", "--enrich-offset", "3", "--lambda",
+                "1.25", "--device", "cpu", "--json");
+        assertEquals(0, result.exitCode, result.err);
+        JsonNode json = new ObjectMapper().readTree(result.out);
+        assertEquals("qwen-audio", json.path("family").asText());
+        assertEquals(6, json.path("layers").asInt());
+        assertEquals(124, json.path("promptTokens").asInt());
+        assertEquals(50, json.path("audioTokens").asInt());
+        try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+            NDList npz = NDList.decode(m, Files.readAllBytes(qwen.resolve("reference.npz")));
+            assertClose(npz.get("lens_last").toFloatArray(), json.path("views").path("last"));
+            assertClose(npz.get("lens_penultimate").toFloatArray(), json.path("views").path("penultimate"));
+            assertClose(npz.get("lens_last_audio_masked").toFloatArray(), json.path("views").path("last_audio_masked"));
+        }
+        assertEquals(4, json.path("enrichment").get(0).path("targetLayer").asInt());
+    }
+
+    @Test
+    void shouldRefuseAFolderOfAnUnsupportedFamilyNamingTheSupportedOnes() throws Exception {
+        Path llama = FIXTURE.resolveSibling("llama-tiny-d");
+        Result result = run("inspect", "--model", llama.toString(), "--audio", FIXTURE.resolve("audio.wav").toString(),
+                "--attribute", "animal", "--device", "cpu", "--json");
+        assertEquals(2, result.exitCode);
+        assertTrue(result.err.contains("model_type 'llama'") && result.err.contains("Qwen2-Audio")
+                && result.err.contains("Qwen-Audio-Chat"), result.err);
+    }
+
     private static void assertClose(float[] expected, JsonNode rows) {
         int i = 0;
         for (JsonNode row : rows) {

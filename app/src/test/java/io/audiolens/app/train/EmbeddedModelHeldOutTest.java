@@ -14,7 +14,7 @@ import io.audiolens.worker.lens.Labels;
 import io.audiolens.worker.lens.View;
 import io.audiolens.worker.prompt.LabelTokenMode;
 import io.audiolens.worker.prompt.PromptFormat;
-import io.audiolens.worker.training.LabelledClip;
+import io.audiolens.worker.model.qwen2audio.training.LabelledClip;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

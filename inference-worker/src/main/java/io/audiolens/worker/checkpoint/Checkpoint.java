@@ -32,10 +32,7 @@ public final class Checkpoint {
     }
 
     public static Checkpoint open(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            throw new CheckpointException("model folder " + folder + " does not exist; pass --model with an HF "
-                    + "checkpoint folder (config.json, *.safetensors, tokenizer.json)");
-        }
+        requireFolder(folder);
         Map<String, TensorInfo> tensors = new LinkedHashMap<>();
         for (Path shard : shards(folder)) {
             tensors.putAll(SafetensorsHeader.read(shard));
@@ -56,10 +53,28 @@ public final class Checkpoint {
     }
 
     public JsonNode config() {
+        return readConfig(folder);
+    }
+
+    /** The folder's {@code config.json}, read before anything else of the folder is. */
+    public static JsonNode readConfig(Path folder) {
+        requireFolder(folder);
+        Path config = folder.resolve("config.json");
+        if (!Files.isRegularFile(config)) {
+            throw new CheckpointException("model folder " + folder + " has no config.json; pass --model with a "
+                    + "checkpoint folder as the model's authors publish it");
+        }
         try {
-            return JSON.readTree(file("config.json").toFile());
+            return JSON.readTree(config.toFile());
         } catch (IOException e) {
             throw new CheckpointException("config.json in " + folder + " is not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireFolder(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new CheckpointException("model folder " + folder + " does not exist; pass --model with an HF "
+                    + "checkpoint folder (config.json, *.safetensors, the tokenizer)");
         }
     }
 
@@ -79,8 +94,8 @@ public final class Checkpoint {
         TensorInfo info = tensors.get(name);
         if (info == null) {
             throw new CheckpointException("tensor '" + name + "' (expected shape " + Arrays.toString(expected)
-                    + ") is missing from the checkpoint in " + folder + "; is this a Qwen2-Audio checkpoint, and are all "
-                    + "shards present?");
+                    + ") is missing from the checkpoint in " + folder + "; does config.json belong to these weights, "
+                    + "and are all shards present?");
         }
         if (!Arrays.equals(info.shape(), expected)) {
             throw new CheckpointException("tensor '" + name + "' in " + info.file().getFileName() + " has shape "

@@ -54,7 +54,6 @@ public final class WhisperLogMel {
         if (waveform.length == 0) {
             throw new IllegalArgumentException("waveform is empty: Whisper features need at least one sample");
         }
-        int realFrames = (Math.min(waveform.length, N_SAMPLES) + HOP - 1) / HOP;
         float[] frames = frames(waveform);
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray framed = manager.create(frames, new Shape(FRAMES, N_FFT));                 // (T, N)
@@ -66,7 +65,7 @@ public final class WhisperLogMel {
             // floor at the clip's maximum − 8, then scale to about [-1, 1]
             float floor = logMel.max().getFloat() - DYNAMIC_RANGE;
             NDArray features = logMel.maximum(floor).add(4f).div(4f).transpose();             // (M, T)
-            return new LogMelFeatures(features.toFloatArray(), melBins, realFrames);
+            return new LogMelFeatures(features.toFloatArray(), melBins, Math.min(waveform.length, N_SAMPLES));
         }
     }
 

@@ -6,7 +6,7 @@ import io.audiolens.schemas.EnrichmentRequest;
 import io.audiolens.schemas.Split;
 import io.audiolens.worker.lens.LensReport;
 import io.audiolens.worker.lens.RandomSourceLayer;
-import io.audiolens.worker.model.qwen2audio.Enrichment;
+import io.audiolens.worker.model.api.Enrichment;
 import io.audiolens.worker.prompt.PromptFormat;
 import java.util.ArrayList;
 import java.util.List;

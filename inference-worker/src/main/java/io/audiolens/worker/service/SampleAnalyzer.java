@@ -6,7 +6,7 @@ import io.audiolens.schemas.attributes.Attribute;
 import io.audiolens.worker.lens.ClipSession;
 import io.audiolens.worker.lens.LensReport;
 import io.audiolens.worker.lens.LensRuntime;
-import io.audiolens.worker.model.qwen2audio.Enrichment;
+import io.audiolens.worker.model.api.Enrichment;
 import io.audiolens.worker.prompt.PromptFormat;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,110 +1,121 @@
 package io.audiolens.worker.lens;
 
 import static io.audiolens.worker.testing.TinyReference.elementwiseRelativeError;
+import static io.audiolens.worker.testing.TinyReference.labelSoftmax;
 import static io.audiolens.worker.testing.TinyReference.rows;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.audiolens.schemas.attributes.Attribute;
-import io.audiolens.worker.model.qwen2audio.Enrichment;
+import io.audiolens.worker.features.LogMelFeatures;
+import io.audiolens.worker.model.api.Enrichment;
 import io.audiolens.worker.prompt.LabelTokenMode;
 import io.audiolens.worker.prompt.PromptFormat;
-import io.audiolens.worker.prompt.Qwen2AudioChatTemplate;
 import io.audiolens.worker.testing.TinyReference;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The lens views, the prediction and the enriched answers against HF transformers for the fixture. */
+/**
+ * The lens views, the prediction and the enriched answers of every audio family against its reference
+ * implementation: HF transformers for Qwen2-Audio, Qwen-Audio-Chat's own code for Qwen-Audio. Each fixture
+ * is read with the prompt it was made with (animal, P3) and its own enrichment (source → target, two λ).
+ */
 class LensReferenceTest {
     private static final double TOLERANCE = 1e-3;
-    private static LensRuntime runtime;
-    private static NDManager scope;
-    private static NDList ref;
-    private static JsonNode json;
-    private static LensReport report;
-    private static float[] ownFinal;
+    private static final NDManager SCOPE = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+    private static final Map<String, Case> CASES = new HashMap<>();
 
-    @BeforeAll
-    static void analyze() {
-        runtime = LensRuntime.load(TinyReference.FOLDER, Device.cpu(), DataType.FLOAT32, LabelTokenMode.LEADING_SPACE);
-        scope = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-        ref = TinyReference.arrays(scope);
-        json = TinyReference.json();
-        int frames = json.path("feature_frames").asInt();
-        try (ClipSession clip = runtime.open(ref.get("input_features").toFloatArray(), frames)) {
-            report = clip.analyze(Attribute.ANIMAL, PromptFormat.P3,
-                    List.of(new Enrichment(2, 7, 0.5), new Enrichment(2, 7, 1.25)));
-            ownFinal = clip.forward(Attribute.ANIMAL, PromptFormat.P3);
+    /** One fixture read through the lens. */
+    private record Case(JsonNode json, NDList ref, LensReport report, float[] ownFinal) {
+        int[] labelIds(String key) {
+            return StreamSupport.stream(json.path(key).spliterator(), false).mapToInt(JsonNode::asInt).toArray();
         }
+    }
+
+    private static Case of(String fixture) {
+        return CASES.computeIfAbsent(fixture, name -> {
+            JsonNode json = TinyReference.json(name);
+            NDList ref = TinyReference.arrays(name, SCOPE);
+            JsonNode e = json.path("enrichment");
+            List<Enrichment> enrichments = StreamSupport.stream(e.path("lambdas").spliterator(), false)
+                    .map(l -> new Enrichment(e.path("source_layer").asInt(), e.path("target_layer").asInt(), l.asDouble()))
+                    .toList();
+            try (LensRuntime runtime = LensRuntime.load(TinyReference.folder(name), Device.cpu(), DataType.FLOAT32,
+                    LabelTokenMode.LEADING_SPACE);
+                    ClipSession clip = runtime.open(features(json, ref))) {
+                return new Case(json, ref, clip.analyze(Attribute.ANIMAL, PromptFormat.P3, enrichments),
+                        clip.forward(Attribute.ANIMAL, PromptFormat.P3));
+            }
+        });
+    }
+
+    /** The reference's own input features, so that the lens is compared on identical inputs. */
+    private static LogMelFeatures features(JsonNode json, NDList ref) {
+        long melBins = ref.get("input_features").getShape().get(0);
+        LogMelFeatures features = new LogMelFeatures(ref.get("input_features").toFloatArray(), (int) melBins,
+                (int) Math.round(json.path("seconds").asDouble() * 16_000));
+        assertEquals(json.path("feature_frames").asInt(), features.realFrames());
+        return features;
     }
 
     @AfterAll
     static void close() {
-        scope.close();
-        runtime.close();
+        SCOPE.close();
     }
 
-    @Test
-    void shouldRenderTheFixturesPromptAndTokenizeItIdentically() {
-        assertEquals(json.path("prompt").asText(), Qwen2AudioChatTemplate.render(Attribute.ANIMAL, PromptFormat.P3));
-        assertArrayEquals(ref.get("input_ids").toLongArray(), runtime.promptIds(Attribute.ANIMAL, PromptFormat.P3, 50));
-        assertEquals(json.path("seq_len").asInt(), report.promptTokens());
-        assertEquals(json.path("n_audio_tokens").asInt(), report.audioTokens());
-        int[] expectedLabels = IntStream.range(0, 9).map(i -> json.path("label_token_ids").get(i).asInt()).toArray();
-        assertArrayEquals(expectedLabels, report.labelTokenIds());
+    @ParameterizedTest
+    @ValueSource(strings = {"qwen2audio-tiny-a", "qwenaudio-tiny-a"})
+    void shouldReadTheFixturesPromptWithItsAudioAndLabelTokens(String fixture) {
+        Case c = of(fixture);
+        assertEquals(c.json().path("seq_len").asInt(), c.report().promptTokens());
+        assertEquals(c.json().path("n_audio_tokens").asInt(), c.report().audioTokens());
+        assertArrayEquals(c.labelIds("label_token_ids"), c.report().labelTokenIds());
     }
 
-    @Test
-    void shouldMatchHfLensProbabilitiesForAllThreeViews() {
-        assertClose("last", report.view(View.LAST), rows(ref.get("lens_last")));
-        assertClose("penultimate", report.view(View.PENULTIMATE), rows(ref.get("lens_penultimate")));
-        assertClose("last_audio_masked", report.view(View.LAST_AUDIO_MASKED), rows(ref.get("lens_last_audio_masked")));
+    @ParameterizedTest
+    @ValueSource(strings = {"qwen2audio-tiny-a", "qwenaudio-tiny-a"})
+    void shouldMatchTheReferenceLensProbabilitiesForAllThreeViews(String fixture) {
+        Case c = of(fixture);
+        assertClose("last", c.report().view(View.LAST), rows(c.ref().get("lens_last")));
+        assertClose("penultimate", c.report().view(View.PENULTIMATE), rows(c.ref().get("lens_penultimate")));
+        assertClose("last_audio_masked", c.report().view(View.LAST_AUDIO_MASKED),
+                rows(c.ref().get("lens_last_audio_masked")));
     }
 
-    @Test
-    void shouldMatchHfFinalAnswersOfBothEnrichedVariants() {
-        assertClose("enriched 0.5", new float[][] {report.enrichment().get(0).finalProbs()},
-                new float[][] {labelSoftmax(ref.get("logits_last_enriched_0.5"))});
-        assertClose("enriched 1.25", new float[][] {report.enrichment().get(1).finalProbs()},
-                new float[][] {labelSoftmax(ref.get("logits_last_enriched_1.25"))});
+    @ParameterizedTest
+    @ValueSource(strings = {"qwen2audio-tiny-a", "qwenaudio-tiny-a"})
+    void shouldMatchTheReferenceFinalAnswersOfBothEnrichedVariants(String fixture) {
+        Case c = of(fixture);
+        int[] labels = c.labelIds("label_token_ids");
+        for (int i = 0; i < 2; i++) {
+            String lambda = c.json().path("enrichment").path("lambdas").get(i).asText();
+            assertClose("enriched " + lambda, new float[][] {c.report().enrichment().get(i).finalProbs()},
+                    new float[][] {labelSoftmax(c.ref().get("logits_last_enriched_" + lambda), labels)});
+        }
     }
 
-    @Test
-    void shouldHaveTheLensAtTheLastLayerEqualTheModelsOwnNextTokenDistribution() {
-        float[] lensAtL = report.view(View.LAST)[report.layers() - 1];
-        float[] own = labelSoftmax(ref.get("logits_last"));
-        assertClose("layer L vs HF logits", new float[][] {lensAtL}, new float[][] {own});
-        assertClose("layer L vs this run's full forward pass", new float[][] {lensAtL}, new float[][] {ownFinal});
+    @ParameterizedTest
+    @ValueSource(strings = {"qwen2audio-tiny-a", "qwenaudio-tiny-a"})
+    void shouldHaveTheLensAtTheLastLayerEqualTheModelsOwnNextTokenDistribution(String fixture) {
+        Case c = of(fixture);
+        float[] lensAtL = c.report().view(View.LAST)[c.report().layers() - 1];
+        float[] own = labelSoftmax(c.ref().get("logits_last"), c.labelIds("label_token_ids"));
+        assertClose("layer L vs the reference's logits", new float[][] {lensAtL}, new float[][] {own});
+        assertClose("layer L vs this run's full forward pass", new float[][] {lensAtL}, new float[][] {c.ownFinal()});
         int expected = IntStream.range(0, own.length).reduce((a, b) -> own[b] > own[a] ? b : a).orElseThrow();
-        assertEquals(Attribute.ANIMAL.labels().get(expected), report.prediction());
-    }
-
-    /** Full-vocabulary softmax of a logit vector, computed here in double, read at the fixture's label ids. */
-    private static float[] labelSoftmax(NDArray logits) {
-        float[] z = logits.toFloatArray();
-        double max = Double.NEGATIVE_INFINITY;
-        for (float v : z) {
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        for (float v : z) {
-            sum += Math.exp(v - max);
-        }
-        float[] out = new float[9];
-        for (int i = 0; i < 9; i++) {
-            out[i] = (float) (Math.exp(z[json.path("label_token_ids").get(i).asInt()] - max) / sum);
-        }
-        return out;
+        assertEquals(Attribute.ANIMAL.labels().get(expected), c.report().prediction());
     }
 
     private static void assertClose(String what, float[][] actual, float[][] expected) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.audiolens.schemas.EnrichmentRequest;
 import io.audiolens.schemas.PromptFormat;
 import io.audiolens.worker.lens.RandomSourceLayer;
-import io.audiolens.worker.model.qwen2audio.Enrichment;
+import io.audiolens.worker.model.api.Enrichment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;

@@ -20,7 +20,7 @@ import io.audiolens.worker.lens.ClipSession;
 import io.audiolens.worker.lens.LensReport;
 import io.audiolens.worker.lens.LensRuntime;
 import io.audiolens.worker.lens.RandomSourceLayer;
-import io.audiolens.worker.model.qwen2audio.Enrichment;
+import io.audiolens.worker.model.api.Enrichment;
 import io.audiolens.worker.lens.View;
 import io.audiolens.worker.prompt.LabelTokenMode;
 import io.audiolens.worker.prompt.PromptFormat;

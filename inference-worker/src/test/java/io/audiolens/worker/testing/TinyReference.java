@@ -11,17 +11,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The HF transformers fixture {@code qwen2audio-tiny-a}: its folder, {@code reference.json} and the
- * arrays of {@code reference.npz} (see make_reference.py in shared/reference for their meaning).
+ * The reference fixtures under {@code src/test/resources} (see shared/reference/README.md for what each
+ * array means): a fixture's folder, {@code reference.json} and the arrays of {@code reference.npz}, and
+ * the error measures the parity tests use. Without a name, {@code qwen2audio-tiny-a} (HF transformers).
  */
 public final class TinyReference {
-    public static final Path FOLDER = Path.of("src/test/resources/qwen2audio-tiny-a").toAbsolutePath();
+    public static final Path FOLDER = folder("qwen2audio-tiny-a");
 
     private TinyReference() {}
 
+    public static Path folder(String fixture) {
+        return Path.of("src/test/resources", fixture).toAbsolutePath();
+    }
+
     public static JsonNode json() {
+        return json("qwen2audio-tiny-a");
+    }
+
+    public static JsonNode json(String fixture) {
         try {
-            return new ObjectMapper().readTree(FOLDER.resolve("reference.json").toFile());
+            return new ObjectMapper().readTree(folder(fixture).resolve("reference.json").toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -29,11 +38,33 @@ public final class TinyReference {
 
     /** All arrays of reference.npz, attached to {@code manager}; look them up with {@code get(name)}. */
     public static NDList arrays(NDManager manager) {
+        return arrays("qwen2audio-tiny-a", manager);
+    }
+
+    public static NDList arrays(String fixture, NDManager manager) {
         try {
-            return NDList.decode(manager, Files.readAllBytes(FOLDER.resolve("reference.npz")));
+            return NDList.decode(manager, Files.readAllBytes(folder(fixture).resolve("reference.npz")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Full-vocabulary softmax of a logit vector, in double, read at {@code ids}. */
+    public static float[] labelSoftmax(NDArray logits, int[] ids) {
+        float[] z = logits.toFloatArray();
+        double max = Double.NEGATIVE_INFINITY;
+        for (float v : z) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (float v : z) {
+            sum += Math.exp(v - max);
+        }
+        float[] out = new float[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            out[i] = (float) (Math.exp(z[ids[i]] - max) / sum);
+        }
+        return out;
     }
 
     /** max |a − b| / max |b|: a relative error that tolerates the fixture's tiny probabilities. */

@@ -1,6 +1,7 @@
 package io.audiolens.worker.model.qwen2audio;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.audiolens.worker.model.common.ConfigChecks;
 
 /**
  * The Whisper-style audio encoder's shape ({@code audio_config}); absent fields take the defaults of HF's

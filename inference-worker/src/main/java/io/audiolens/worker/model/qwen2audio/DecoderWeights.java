@@ -2,6 +2,9 @@ package io.audiolens.worker.model.qwen2audio;
 
 import ai.djl.ndarray.NDArray;
 import io.audiolens.worker.checkpoint.CheckpointException;
+import io.audiolens.worker.model.common.DecoderConfig;
+import io.audiolens.worker.model.common.DecoderLayerWeights;
+import io.audiolens.worker.model.common.WeightSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +12,7 @@ import java.util.List;
  * The Qwen2 decoder and its unembedding. HF has saved it under several prefixes over the years
  * ({@code language_model.model.} in the released checkpoints, {@code language_model.model.model.} from
  * transformers 5, {@code model.language_model.}); the one whose {@code embed_tokens} exists is used.
+ * Qwen2's q/k/v projections have biases.
  */
 record DecoderWeights(
         NDArray embedTokens,              // (V, D)
@@ -20,7 +24,7 @@ record DecoderWeights(
             List.of("language_model.model.", "language_model.model.model.", "model.language_model.");
     private static final List<String> HEADS = List.of("language_model.lm_head.weight", "lm_head.weight");
 
-    static DecoderWeights load(WeightSource source, TextConfig c) {
+    static DecoderWeights load(WeightSource source, DecoderConfig c) {
         String prefix = PREFIXES.stream().filter(p -> source.has(p + "embed_tokens.weight")).findFirst()
                 .orElseThrow(() -> new CheckpointException("no decoder embedding found: none of "
                         + PREFIXES.stream().map(p -> p + "embed_tokens.weight").toList()
@@ -30,7 +34,7 @@ record DecoderWeights(
         NDArray embed = source.load(prefix + "embed_tokens.weight", v, d);
         List<DecoderLayerWeights> layers = new ArrayList<>();
         for (int i = 0; i < c.layers(); i++) {
-            layers.add(DecoderLayerWeights.load(source, prefix + "layers." + i + ".", c));
+            layers.add(DecoderLayerWeights.loadHf(source, prefix + "layers." + i + ".", c, true));
         }
         NDArray norm = source.load(prefix + "norm.weight", d);
         NDArray unembed = c.tieWordEmbeddings() ? embed : source.load(head(source), v, d);

@@ -1,6 +1,8 @@
 package io.audiolens.worker.model.qwen2audio;
 
 import ai.djl.ndarray.NDArray;
+import io.audiolens.worker.model.common.EncoderLayerWeights;
+import io.audiolens.worker.model.common.WeightSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +24,7 @@ record EncoderWeights(
         long a = c.width();
         List<EncoderLayerWeights> layers = new ArrayList<>();
         for (int i = 0; i < c.layers(); i++) {
-            layers.add(EncoderLayerWeights.load(source, TOWER + "layers." + i + ".", c));
+            layers.add(EncoderLayerWeights.loadHf(source, TOWER + "layers." + i + ".", a, c.ffnWidth()));
         }
         return new EncoderWeights(
                 source.load(TOWER + "conv1.weight", a, c.melBins(), 3),

@@ -3,20 +3,21 @@ package io.audiolens.worker.model.qwen2audio;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.audiolens.worker.model.common.DecoderConfig;
 
 /** A Qwen2-Audio checkpoint's {@code config.json}: encoder, decoder and the {@code <|AUDIO|>} token id. */
-public record Qwen2AudioConfig(AudioEncoderConfig audio, TextConfig text, int audioTokenId) {
+public record Qwen2AudioConfig(AudioEncoderConfig audio, DecoderConfig text, int audioTokenId) {
 
     public static Qwen2AudioConfig fromJson(JsonNode root) {
         String type = root.path("model_type").asText("");
         if (!type.equals("qwen2_audio")) {
             throw new IllegalArgumentException("config.json has model_type '" + type
-                    + "'; this runtime implements 'qwen2_audio' (Qwen2-Audio) checkpoints");
+                    + "'; a Qwen2-Audio checkpoint has 'qwen2_audio'");
         }
         boolean tie = root.path("tie_word_embeddings").asBoolean(false);
         return new Qwen2AudioConfig(
                 AudioEncoderConfig.fromJson(root.path("audio_config")),
-                TextConfig.fromJson(root.path("text_config"), tie),
+                DecoderConfig.fromHfJson(root.path("text_config"), "text_config.", DecoderConfig.HfDefaults.QWEN2, tie),
                 root.path("audio_token_index").asInt(151646));
     }
 
@@ -65,7 +66,7 @@ public record Qwen2AudioConfig(AudioEncoderConfig audio, TextConfig text, int au
         t.put("rms_norm_eps", text.rmsNormEps());
         t.putObject("rope_parameters").put("rope_type", "default").put("rope_theta", text.ropeTheta());
         t.put("tie_word_embeddings", text.tieWordEmbeddings());
-        t.put("hidden_act", text.activation());
+        t.put("hidden_act", "silu");
         t.put("max_position_embeddings", 32768);
         return root.toPrettyString();
     }

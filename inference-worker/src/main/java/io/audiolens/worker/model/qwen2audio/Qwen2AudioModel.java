@@ -6,9 +6,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.nn.core.Linear;
 import io.audiolens.worker.checkpoint.Checkpoint;
 import io.audiolens.worker.checkpoint.SafetensorsWriter;
+import io.audiolens.worker.model.common.CheckpointWeightSource;
+import io.audiolens.worker.model.common.FinalNormLensHead;
+import io.audiolens.worker.model.common.RecordingWeightSource;
+import io.audiolens.worker.model.common.TransformerDecoder;
+import io.audiolens.worker.model.common.WeightSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +32,8 @@ public final class Qwen2AudioModel implements AutoCloseable {
     private final DataType computeType;
     private final AudioEncoder encoder;
     private final DecoderWeights decoderWeights;
-    private final Qwen2Decoder decoder;
+    private final TransformerDecoder decoder;
+    private final FinalNormLensHead lensHead;
     private final Map<String, NDArray> weights; // HF name -> tensor, in load order; a tied LM head once, as the embedding
 
     private Qwen2AudioModel(NDManager manager, Qwen2AudioConfig config, DataType computeType, EncoderWeights encoder,
@@ -38,7 +43,8 @@ public final class Qwen2AudioModel implements AutoCloseable {
         this.computeType = computeType;
         this.encoder = new AudioEncoder(config.audio(), encoder);
         this.decoderWeights = decoder;
-        this.decoder = new Qwen2Decoder(config.text(), decoder);
+        this.decoder = new TransformerDecoder(config.text(), decoder.layers());
+        this.lensHead = new FinalNormLensHead(decoder.finalNorm(), config.text().rmsNormEps(), decoder.unembed());
         this.weights = weights;
     }
 
@@ -125,23 +131,17 @@ public final class Qwen2AudioModel implements AutoCloseable {
         return both.get(new NDIndex("{}", m.create(rows)));
     }
 
-    public Qwen2Decoder decoder() {
+    public TransformerDecoder decoder() {
         return decoder;
     }
 
-    /** The model's final RMSNorm, applied to any residual rows (..., D). */
-    public NDArray finalNorm(NDArray residual) {
-        return RmsNorm.apply(residual, decoderWeights.finalNorm(), config.text().rmsNormEps());
-    }
-
-    /** W_U (V, D): the LM head, or the embedding matrix when tied. */
-    public NDArray unembedding() {
-        return decoderWeights.unembed();
+    public FinalNormLensHead lensHead() {
+        return lensHead;
     }
 
     /** Full-vocabulary logits (R, V) for residual rows (R, D): {@code W_U · norm_final(h)}. */
     public NDArray logits(NDArray residual) {
-        return Linear.linear(finalNorm(residual), decoderWeights.unembed()).head();
+        return lensHead.logits(residual);
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.audiolens.worker.model.qwen2audio;
 
 import ai.djl.Device;
-import io.audiolens.worker.prompt.WordLevelTokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.audiolens.worker.model.common.WeightSource;
+import io.audiolens.worker.model.common.WhisperEncoderBlocks;
 
 /**
  * Invents every tensor it is asked for, as HF initialises a fresh model (normal, std 0.02; norm scales
@@ -15,7 +17,6 @@ import ai.djl.ndarray.types.Shape;
  */
 final class RandomWeightSource implements WeightSource {
     private static final double STD = 0.02;
-    private static final double MAX_TIMESCALE = 10_000;
     private final NDManager manager;
 
     RandomWeightSource(NDManager manager) {
@@ -25,7 +26,7 @@ final class RandomWeightSource implements WeightSource {
     @Override
     public NDArray load(String name, long... shape) {
         if (name.equals(EncoderWeights.POSITIONS)) {
-            return manager.create(sinusoids((int) shape[0], (int) shape[1]), new Shape(shape));
+            return manager.create(WhisperEncoderBlocks.sinusoids((int) shape[0], (int) shape[1]), new Shape(shape));
         } else if (name.endsWith("norm.weight") || name.endsWith("layernorm.weight")) {
             return manager.ones(new Shape(shape));
         } else if (name.endsWith(".bias")) {
@@ -41,20 +42,5 @@ final class RandomWeightSource implements WeightSource {
     public boolean has(String name) {
         return name.startsWith("language_model.model.") && !name.startsWith("language_model.model.model.")
                 || name.equals("language_model.lm_head.weight");
-    }
-
-    /** Whisper's {@code sinusoids(length, channels)}: (length, channels), sines then cosines. */
-    private static float[] sinusoids(int length, int channels) {
-        int half = channels / 2;
-        double increment = Math.log(MAX_TIMESCALE) / (half - 1);
-        float[] table = new float[length * channels];
-        for (int t = 0; t < length; t++) {
-            for (int i = 0; i < half; i++) {
-                double angle = t * Math.exp(-increment * i);
-                table[t * channels + i] = (float) Math.sin(angle);
-                table[t * channels + half + i] = (float) Math.cos(angle);
-            }
-        }
-        return table;
     }
 }

@@ -1,0 +1,32 @@
+package io.audiolens.worker.model.api;
+
+import ai.djl.Device;
+import ai.djl.ndarray.types.DataType;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** One family of audio-language models: how to recognise its checkpoints, load them, and make random ones. */
+public interface ModelFamily {
+
+    /** The family's name in messages and options: {@code qwen2-audio}, {@code qwen-audio}. */
+    String id();
+
+    /** What users call the models of this family, and the checkpoint layout it reads: for messages. */
+    String description();
+
+    /** Whether {@code config.json} describes a checkpoint of this family ({@code model_type}, {@code architectures}). */
+    boolean recognises(JsonNode config);
+
+    /** Loads the checkpoint folder; fails naming the file, tensor or field that is missing or wrong. */
+    AudioLanguageModel load(Path folder, Device device, DataType computeType);
+
+    /** Writes a checkpoint folder of this family with random weights of the given shape, as users' folders look. */
+    void writeRandom(Path folder, ModelShape shape, long seed) throws IOException;
+
+    /**
+     * Multiply-adds ×2 of one forward pass of a model {@link #writeRandom} makes for {@code shape}: the
+     * audio side on a clip of {@code samples} samples and the decoder on {@code promptTokens} positions.
+     */
+    double forwardFlops(ModelShape shape, int samples, int promptTokens);
+}

@@ -1,0 +1,19 @@
+package io.audiolens.worker.model.common;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * One layer's keys (after RoPE) and values, one per key/value head: (G, S, K) each. Grouped-query
+ * attention reads them for all H = G·R query heads without repeating them ({@link Attention}), so a
+ * cache holds 1/R of what repeated heads would (Llama-3-8B: R = 4).
+ */
+public record KeyValues(NDArray keys, NDArray values) {
+
+    public KeyValues append(KeyValues next) {
+        return new KeyValues(keys.concat(next.keys(), 1), values.concat(next.values(), 1));
+    }
+
+    public long length() {
+        return keys.getShape().get(1);
+    }
+}

@@ -1,0 +1,47 @@
+package io.audiolens.worker.model.common;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import io.audiolens.worker.model.api.Enrichment;
+import io.audiolens.worker.model.api.LastTokenVariants;
+import io.audiolens.worker.model.llama.LlamaModel;
+import io.audiolens.worker.testing.TinyReference;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The decoder's cache and last-token batch on the Llama fixture (4 query heads share 1 key/value head). */
+class TransformerDecoderTest {
+
+    @Test
+    void shouldCacheOneKeyAndValuePerKeyValueHead() {
+        try (LlamaModel model = LlamaModel.load(TinyReference.folder("llama-tiny-d"), Device.cpu(), DataType.FLOAT32);
+                NDManager m = model.newCallManager()) {
+            NDArray embeds = model.embed(m, new long[] {1, 2, 3, 4, 5, 6});
+            CachedPrefix prefix = (CachedPrefix) model.decoder().prefill(embeds.get(new NDIndex(":5")));
+            for (int l = 1; l <= model.decoder().layers(); l++) {
+                assertArrayEquals(new long[] {1, 5, 16}, prefix.at(l).keys().getShape().getShape(), "keys, layer " + l);
+                assertArrayEquals(new long[] {1, 5, 16}, prefix.at(l).values().getShape().getShape(), "values, layer " + l);
+            }
+        }
+    }
+
+    @Test
+    void shouldNameTheRowsOfALastTokenBatchWhateverTheOrderOfTheEnrichments() {
+        LastTokenBatch batch = LastTokenBatch.plan(LastTokenVariants.of(true,
+                List.of(new Enrichment(2, 5, 1.0), new Enrichment(1, 3, 0.5))));
+        assertTrue(batch.joiningAt(4).get(0).enrichmentIndex() == 1, "target 3 joins before layer 4");
+        assertTrue(batch.joiningAt(6).get(0).enrichmentIndex() == 0, "target 5 joins before layer 6");
+        assertArrayEquals(new Object[] {false, true}, batch.masksAudioAt(1).toArray());
+        assertArrayEquals(new Object[] {false, true, false, false}, batch.masksAudioAt(6).toArray());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LastTokenBatch.plan(LastTokenVariants.of(false, List.of())).audioMasked(1));
+        assertTrue(e.getMessage().contains("audio-masked variant was not requested"), e.getMessage());
+    }
+}

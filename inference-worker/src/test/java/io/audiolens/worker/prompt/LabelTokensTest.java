@@ -1,0 +1,52 @@
+package io.audiolens.worker.prompt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.audiolens.schemas.attributes.Attribute;
+import io.audiolens.worker.model.common.HfTokenizer;
+import io.audiolens.worker.testing.TinyReference;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class LabelTokensTest {
+    private static HfTokenizer tokenizer;
+
+    @BeforeAll
+    static void load() {
+        tokenizer = HfTokenizer.load(TinyReference.FOLDER.resolve("tokenizer.json"));
+    }
+
+    @AfterAll
+    static void close() {
+        tokenizer.close();
+    }
+
+    @Test
+    void shouldRefuseAnUnknownAttributeNamingTheKnownOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Attribute.named("colour"));
+        assertTrue(e.getMessage().contains("colour") && e.getMessage().contains("animal"), e.getMessage());
+    }
+
+    @Test
+    void shouldRefuseLabelsThatShareTheirFirstToken() {
+        // " dogs" is not in the fixture's vocabulary, so it splits into " dog" + "s"
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LabelTokens.firstTokens(tokenizer, List.of("cat", "dog", "dogs"), LabelTokenMode.LEADING_SPACE));
+        assertTrue(e.getMessage().contains("\"dog\" and \"dogs\"") && e.getMessage().contains("\" dog\""),
+                e.getMessage());
+    }
+
+    @Test
+    void shouldTokenizeLabelsWithoutTheLeadingSpaceOnRequest() {
+        int[] spaced = LabelTokens.firstTokens(tokenizer, List.of("male", "female"), LabelTokenMode.LEADING_SPACE);
+        int[] bare = LabelTokens.firstTokens(tokenizer, List.of("male", "female"), LabelTokenMode.NO_SPACE);
+        assertEquals(tokenizer.encode(" male")[0], spaced[0]);
+        assertEquals(tokenizer.encode("male")[0], bare[0]);
+        assertNotEquals(spaced[0], bare[0]);
+    }
+}
