@@ -90,7 +90,8 @@
     draw('chart-answers', {
       tooltip: { trigger: 'axis' }, legend: { top: 0, type: 'scroll' },
       grid: { left: 40, right: 16, top: 30, bottom: 30 },
-      xAxis: { type: 'time' }, yAxis: { type: 'value', min: 0, max: 1, name: 'share' },
+      xAxis: { type: 'time', splitNumber: 4, axisLabel: { hideOverlap: true } },
+      yAxis: { type: 'value', min: 0, max: 1, name: 'share' },
       series: group.labels.map(function (label, y) {
         return { name: label, type: 'line', stack: 'answers', areaStyle: {}, symbol: 'none',
           data: windows.map(function (w) { return [w.start, w.readings.answerShares[y]]; }) };
@@ -102,15 +103,16 @@
     var b = group.baseline.readings;
     var threshold = group.signals.SETTLE_LAYER.threshold;
     var lines = b ? [{ yAxis: b.meanSettleLayer, name: 'baseline' },
-      { yAxis: b.meanSettleLayer + threshold, name: '+threshold' },
-      { yAxis: b.meanSettleLayer - threshold, name: '−threshold' }] : [];
+      { yAxis: b.meanSettleLayer + threshold, name: '+ threshold' },
+      { yAxis: b.meanSettleLayer - threshold, name: '− threshold' }] : [];
     draw('chart-settle', {
       tooltip: { trigger: 'axis' }, legend: { top: 0 },
-      grid: { left: 40, right: 16, top: 30, bottom: 30 },
-      xAxis: { type: 'time' }, yAxis: { type: 'value', min: 1, max: group.layers, name: 'layer' },
+      grid: { left: 40, right: 80, top: 30, bottom: 30 },
+      xAxis: { type: 'time', splitNumber: 4, axisLabel: { hideOverlap: true } },
+      yAxis: { type: 'value', min: 1, max: group.layers, name: 'layer' },
       series: [{ name: 'mean settle layer', type: 'line',
         data: windows.map(function (w) { return [w.start, w.readings.meanSettleLayer]; }),
-        markLine: { symbol: 'none', label: { formatter: '{b}' }, lineStyle: { type: 'dashed', color: '#7b8794' }, data: lines } }]
+        markLine: { symbol: 'none', label: { formatter: '{b}', position: 'end' }, lineStyle: { type: 'dashed', color: '#7b8794' }, data: lines } }]
     });
   }
 
@@ -143,13 +145,16 @@
       ['AGREEMENT', 'agreement (L1 / L)', function (d) { return d.agreement; }]];
     var option = { tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: [], xAxis: [], yAxis: [], series: [] };
     signals.forEach(function (s, i) {
-      option.grid.push({ left: 44, right: 16, top: 30 + i * 76, height: 52 });
-      option.xAxis.push({ type: 'time', gridIndex: i, axisLabel: { show: i === 2 } });
-      option.yAxis.push({ type: 'value', gridIndex: i, min: 0, splitNumber: 2 });
+      var threshold = group.signals[s[0]].threshold;
+      option.grid.push({ left: 44, right: 70, top: 30 + i * 76, height: 52 });
+      option.xAxis.push({ type: 'time', gridIndex: i, splitNumber: 4, axisLabel: { show: i === 2, hideOverlap: true } });
+      // the threshold always in view, with room above it
+      option.yAxis.push({ type: 'value', gridIndex: i, min: 0, splitNumber: 2,
+        max: function (v) { return Number((Math.max(v.max, threshold) * 1.25).toPrecision(2)); } });
       option.series.push({ name: s[1], type: 'line', xAxisIndex: i, yAxisIndex: i,
         data: evaluated.map(function (w) { return [w.start, s[2](w.drift)]; }),
-        markLine: { symbol: 'none', label: { formatter: 'threshold' }, lineStyle: { color: '#e12d39', type: 'dashed' },
-          data: [{ yAxis: group.signals[s[0]].threshold }] } });
+        markLine: { symbol: 'none', label: { formatter: 'threshold', position: 'end' },
+          lineStyle: { color: '#e12d39', type: 'dashed' }, data: [{ yAxis: threshold }] } });
     });
     draw('chart-drift', option);
   }
