@@ -61,7 +61,7 @@
     text('in-a-row', doc.settings.windowsInARow);
     var select = document.getElementById('group-select');
     state.group = fill(select, groups.map(function (g) {
-      return { key: g.group, label: g.group + ' (' + g.windows.length + ' windows)' };
+      return { key: g.group, label: g.group };
     }), state.group || preferredGroup(groups));
     var active = 0;
     groups.forEach(function (g) { Object.keys(g.signals).forEach(function (s) { if (g.signals[s].active) { active++; } }); });

@@ -2,6 +2,7 @@ package io.audiolens.worker.service;
 
 import io.audiolens.telemetry.Health;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -37,7 +38,8 @@ public final class WorkerTelemetry implements Health {
                 .register(registry);
         this.analysis = Timer.builder("audiolens.worker.forward").description("one sample's forward passes and lens"
                 + " readings, every prompt format").publishPercentileHistogram().register(registry);
-        registry.gauge("audiolens.worker.assigned.partitions", assigned);
+        Gauge.builder("audiolens.worker.assigned.partitions", assigned, AtomicInteger::get)
+                .description("samples partitions this worker's projection loop consumes").register(registry);
     }
 
     void bind(KafkaConsumer<?, ?> consumer, KafkaProducer<?, ?> producer) {
