@@ -132,11 +132,11 @@ public final class AggregatorDriver implements AutoCloseable {
         return output(settings.topics().deadLetters(), DeadLetter.class).readKeyValuesToList();
     }
 
-    List<KeyValue<String, MonitorWindow>> windows() {
+    public List<KeyValue<String, MonitorWindow>> windows() {
         return output(settings.topics().windows(), MonitorWindow.class).readKeyValuesToList();
     }
 
-    List<KeyValue<String, MonitorAlert>> alerts() {
+    public List<KeyValue<String, MonitorAlert>> alerts() {
         return output(settings.topics().alerts(), MonitorAlert.class).readKeyValuesToList();
     }
 

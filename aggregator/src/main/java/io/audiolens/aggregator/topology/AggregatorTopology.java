@@ -111,9 +111,9 @@ public final class AggregatorTopology {
         addCountingStores(builder, ProjectionProcessor.STORES, BinarySerde.groupCounts());
         addCountingStores(builder, OutcomeProcessor.STORES, BinarySerde.enrichmentCounts());
         addStore(builder, StoreNames.MODEL_POINTS, ModelPoints.serde());
+        // not cached: a closed window must reach RocksDB before a record far ahead in time expires its segment
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(StoreNames.MONITOR_WINDOWS,
-                monitor.retention(), monitor.window(), false), Serdes.String(), MonitorSerdes.windows())
-                .withCachingEnabled());
+                monitor.retention(), monitor.window(), false), Serdes.String(), MonitorSerdes.windows()));
         addStore(builder, StoreNames.MONITOR_GROUPS, MonitorSerdes.groups());
         addStore(builder, StoreNames.MONITOR_CHANGED, Serdes.Boolean());
         // the topic is the store's changelog; values stay raw bytes, decoded (or reported) where they are used

@@ -31,9 +31,10 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 /**
  * The label-free monitor: every projection counted for the first time lands in its group's event-time
  * tumbling window (its record timestamp, the sample's produce time), or, when stream time has already
- * passed that window's end plus grace, is counted as late. Once per publish interval it closes the
- * windows stream time has passed — in order of their start, so that baselines and alert runs depend only
- * on the input — and publishes the windows that changed.
+ * passed that window's end plus grace, is counted as late. Windows are closed in order of their start, so
+ * that baselines and alert runs depend only on the input: as soon as stream time passes a window boundary
+ * (before the record that moved it is stored: a jump in stream time must not expire windows unclosed),
+ * and once per publish interval, which also publishes the windows that changed.
  */
 final class MonitorProcessor implements Processor<String, LayerProjection, String, SpecificRecord> {
 
@@ -49,6 +50,8 @@ final class MonitorProcessor implements Processor<String, LayerProjection, Strin
     private KeyValueStore<String, GroupMonitor> groups;
     private ChangedKeys changed;
     private KeyValueStore<String, byte[]> baselines;
+    /** floor((stream time − grace) / window) at the last closing; which windows are due changes with it. */
+    private long closedAtIndex = Long.MIN_VALUE;
 
     MonitorProcessor(MonitorSettings settings, PinnedBaselines pinned, Duration publishInterval,
             AggregatorMeters meters) {
@@ -71,6 +74,7 @@ final class MonitorProcessor implements Processor<String, LayerProjection, Strin
 
     @Override
     public void process(Record<String, LayerProjection> record) {
+        closeWhenDue(context.currentStreamTimeMs());
         LayerProjection projection = record.value();
         String key = GroupKey.of(projection).asKey();
         GroupMonitor group = groupOf(key, projection);
@@ -112,7 +116,17 @@ final class MonitorProcessor implements Processor<String, LayerProjection, Strin
     }
 
     private void closeAndPublish(long wallClock) {
-        long streamTime = context.currentStreamTimeMs();
+        closeWhenDue(context.currentStreamTimeMs());
+        changed.drain(windowKey -> publish(WindowKey.parse(windowKey)));
+    }
+
+    /** Closes every group's due windows once stream time has crossed a window boundary since the last time. */
+    private void closeWhenDue(long streamTime) {
+        long index = Math.floorDiv(streamTime - settings.grace().toMillis(), settings.window().toMillis());
+        if (index == closedAtIndex) {
+            return;
+        }
+        closedAtIndex = index;
         List<KeyValue<String, GroupMonitor>> all = new ArrayList<>();
         try (KeyValueIterator<String, GroupMonitor> iterator = groups.all()) {
             iterator.forEachRemaining(all::add);
@@ -120,7 +134,6 @@ final class MonitorProcessor implements Processor<String, LayerProjection, Strin
         for (KeyValue<String, GroupMonitor> entry : all) {
             closeDueWindows(entry.key, entry.value, streamTime);
         }
-        changed.drain(windowKey -> publish(WindowKey.parse(windowKey)));
     }
 
     /** Closes every window of the group that starts at or before stream time − grace − size. */
