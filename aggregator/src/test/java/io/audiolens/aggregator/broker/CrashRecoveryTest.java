@@ -65,7 +65,8 @@ class CrashRecoveryTest {
             assertEquals(expected, BrokerRuns.awaitMetrics(port, expected), atKill);
             // the endpoint reads local state, which runs ahead of the open transaction: count the requests
             // only once the input offsets are committed, i.e. once everything they caused is committed too
-            CommittedTopics.awaitCommittedToEnd(platform, AggregatorChild.APPLICATION_ID, settings.topics().projections());
+            CommittedTopics.awaitCommittedToEnd(platform, AggregatorChild.applicationId("crash."),
+                    settings.topics().projections());
         } finally {
             second.destroyForcibly().waitFor();
         }

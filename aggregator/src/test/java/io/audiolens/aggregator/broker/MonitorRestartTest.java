@@ -81,7 +81,7 @@ class MonitorRestartTest {
         Process second = children.start(stateDir, "second");
         try {
             int port = children.awaitPort(second, "second");
-            CommittedTopics.awaitCommittedToEnd(platform, AggregatorChild.APPLICATION_ID, settings.topics().projections());
+            CommittedTopics.awaitCommittedToEnd(platform, AggregatorChild.applicationId(PREFIX), settings.topics().projections());
             Polling.awaitUntil(() -> closedWindows(platform, settings).size() == expected.windows().size(),
                     BrokerRuns.TIMEOUT, Duration.ofMillis(200), "every window to close; port " + port);
         } finally {
