@@ -1,5 +1,6 @@
 package io.audiolens.aggregator;
 
+import io.audiolens.aggregator.meters.AggregatorMeters;
 import io.audiolens.aggregator.topology.AggregatorTopology;
 import io.audiolens.aggregator.topology.ValueSerdes;
 import java.nio.file.Path;
@@ -16,8 +17,8 @@ public final class AggregatorApp {
     private AggregatorApp() {
     }
 
-    public static Topology buildTopology(AggregatorSettings settings, ValueSerdes serdes) {
-        return AggregatorTopology.build(settings, serdes);
+    public static Topology buildTopology(AggregatorSettings settings, ValueSerdes serdes, AggregatorMeters meters) {
+        return AggregatorTopology.build(settings, serdes, meters);
     }
 
     /**

@@ -1,8 +1,12 @@
 package io.audiolens.aggregator;
 
 import io.audiolens.aggregator.http.MetricsHttpServer;
+import io.audiolens.aggregator.meters.AggregatorMeters;
 import io.audiolens.aggregator.topology.ValueSerdes;
 import io.audiolens.schemas.topics.SerdeConfig;
+import io.audiolens.telemetry.OperatorRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -14,7 +18,10 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A running aggregator: the Streams app and, optionally, its HTTP metrics endpoint. */
+/**
+ * A running aggregator: the Streams app and, optionally, its HTTP endpoint (metrics, monitor, dashboard,
+ * Prometheus and health).
+ */
 public final class AggregatorService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AggregatorService.class);
@@ -37,11 +44,14 @@ public final class AggregatorService implements AutoCloseable {
     private final KafkaStreams streams;
     private final MetricsHttpServer http;
     private final CountDownLatch stopped;
+    private final KafkaStreamsMetrics streamsMetrics;
 
-    private AggregatorService(KafkaStreams streams, MetricsHttpServer http, CountDownLatch stopped) {
+    private AggregatorService(KafkaStreams streams, MetricsHttpServer http, CountDownLatch stopped,
+            KafkaStreamsMetrics streamsMetrics) {
         this.streams = streams;
         this.http = http;
         this.stopped = stopped;
+        this.streamsMetrics = streamsMetrics;
     }
 
     public static AggregatorService start(Options options) {
@@ -50,8 +60,11 @@ public final class AggregatorService implements AutoCloseable {
         Properties config = AggregatorApp.config(options.applicationId(), options.bootstrapServers(),
                 options.stateDir(), self == null ? null : self.host() + ":" + self.port());
         config.putAll(options.streamsOverrides());
-        KafkaStreams streams = new KafkaStreams(
-                AggregatorApp.buildTopology(options.settings(), ValueSerdes.registry(options.serdes())), config);
+        PrometheusMeterRegistry registry = OperatorRegistry.create("aggregator");
+        KafkaStreams streams = new KafkaStreams(AggregatorApp.buildTopology(options.settings(),
+                ValueSerdes.registry(options.serdes()), new AggregatorMeters(registry)), config);
+        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(registry);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("aggregator stream thread failed; shutting this instance down", e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -63,11 +76,13 @@ public final class AggregatorService implements AutoCloseable {
             }
         });
         if (http != null) {
-            http.serve(streams, self, options.settings().parameters());
-            LOG.info("metrics on http://{}:{}{}", self.host(), self.port(), MetricsHttpServer.METRICS);
+            http.serve(new MetricsHttpServer.Serving(streams, self, options.settings(), options.bootstrapServers(),
+                    options.serdes(), registry));
+            LOG.info("dashboard on http://{}:{}/ (also {}, /monitor.json, /metrics, /healthz, /readyz)", self.host(),
+                    self.port(), MetricsHttpServer.METRICS);
         }
         streams.start();
-        return new AggregatorService(streams, http, stopped);
+        return new AggregatorService(streams, http, stopped, streamsMetrics);
     }
 
     /** The endpoint's port; -1 without one. */
@@ -90,6 +105,7 @@ public final class AggregatorService implements AutoCloseable {
         try {
             streams.close(Duration.ofSeconds(30));
         } finally {
+            streamsMetrics.close();
             if (http != null) {
                 http.close();
             }

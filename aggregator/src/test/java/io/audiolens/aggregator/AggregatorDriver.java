@@ -1,6 +1,14 @@
 package io.audiolens.aggregator;
 
+import io.audiolens.aggregator.meters.AggregatorMeters;
 import io.audiolens.aggregator.metrics.MetricsDocument;
+import io.audiolens.aggregator.monitor.GroupMonitor;
+import io.audiolens.aggregator.monitor.MonitorDocument;
+import io.audiolens.aggregator.monitor.PinnedBaselines;
+import io.audiolens.aggregator.monitor.WindowState;
+import io.audiolens.aggregator.state.GroupKey;
+import io.audiolens.aggregator.topology.LocalMonitor;
+import io.audiolens.aggregator.topology.StoreNames;
 import io.audiolens.aggregator.topology.LocalStates;
 import io.audiolens.schemas.CorrelationSnapshot;
 import io.audiolens.schemas.DeadLetter;
@@ -8,8 +16,12 @@ import io.audiolens.schemas.EnrichmentOutcome;
 import io.audiolens.schemas.EnrichmentRequest;
 import io.audiolens.schemas.EnrichmentSnapshot;
 import io.audiolens.schemas.LayerProjection;
+import io.audiolens.schemas.MonitorAlert;
+import io.audiolens.schemas.MonitorBaseline;
+import io.audiolens.schemas.MonitorWindow;
 import io.audiolens.schemas.ScoreSnapshot;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -22,6 +34,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 
 /** The aggregator topology in a {@link TopologyTestDriver} with persistent stores under a given folder. */
 public final class AggregatorDriver implements AutoCloseable {
@@ -30,14 +43,18 @@ public final class AggregatorDriver implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, byte[]> projections;
     private final TestInputTopic<String, byte[]> outcomes;
+    private final TestInputTopic<String, byte[]> baselines;
 
     public AggregatorDriver(AggregatorSettings settings, Path stateDir) {
         this.settings = settings;
         Properties config = AggregatorApp.config("aggregator-test", "unused:9092", stateDir, null);
-        driver = new TopologyTestDriver(AggregatorApp.buildTopology(settings, PlainAvroSerde.everyTopic()), config);
+        driver = new TopologyTestDriver(AggregatorApp.buildTopology(settings, PlainAvroSerde.everyTopic(),
+                AggregatorMeters.unexported()), config);
         projections = driver.createInputTopic(settings.topics().projections(), new StringSerializer(),
                 new ByteArraySerializer());
         outcomes = driver.createInputTopic(settings.topics().outcomes(), new StringSerializer(),
+                new ByteArraySerializer());
+        baselines = driver.createInputTopic(settings.topics().baselines(), new StringSerializer(),
                 new ByteArraySerializer());
     }
 
@@ -62,6 +79,19 @@ public final class AggregatorDriver implements AutoCloseable {
 
     public void project(String key, LayerProjection projection) {
         projections.pipeInput(key, bytes(projection));
+    }
+
+    /** Sends a projection whose sample was produced at {@code eventTime}. */
+    public void project(LayerProjection projection, Instant eventTime) {
+        projections.pipeInput(GroupKey.of(projection).asKey(), bytes(projection), eventTime);
+    }
+
+    /**
+     * Pins {@code baseline} for {@code group}, or unpins it with null. The record is timestamped 0: the test
+     * driver lets a global store's record advance the tasks' stream time, which a real app does not.
+     */
+    void pin(String group, MonitorBaseline baseline) {
+        baselines.pipeInput(group, baseline == null ? null : bytes(baseline), Instant.EPOCH);
     }
 
     void projectRaw(String key, byte[] value) {
@@ -100,6 +130,35 @@ public final class AggregatorDriver implements AutoCloseable {
 
     List<KeyValue<String, DeadLetter>> deadLetters() {
         return output(settings.topics().deadLetters(), DeadLetter.class).readKeyValuesToList();
+    }
+
+    public List<KeyValue<String, MonitorWindow>> windows() {
+        return output(settings.topics().windows(), MonitorWindow.class).readKeyValuesToList();
+    }
+
+    public List<KeyValue<String, MonitorAlert>> alerts() {
+        return output(settings.topics().alerts(), MonitorAlert.class).readKeyValuesToList();
+    }
+
+    /** monitor.json as the HTTP endpoint would build it from these stores. */
+    public MonitorDocument monitor() {
+        return MonitorDocument.of(settings.monitor(), LocalMonitor.read(new LocalMonitor.Stores() {
+            @Override
+            public ReadOnlyKeyValueStore<String, GroupMonitor> groups() {
+                return driver.getKeyValueStore(StoreNames.MONITOR_GROUPS);
+            }
+
+            @Override
+            public ReadOnlyWindowStore<String, WindowState> windows() {
+                return driver.getWindowStore(StoreNames.MONITOR_WINDOWS);
+            }
+
+            @Override
+            public ReadOnlyKeyValueStore<String, byte[]> baselines() {
+                return driver.getKeyValueStore(StoreNames.MONITOR_BASELINES);
+            }
+        }, settings.monitor(), new PinnedBaselines(new PlainAvroSerde<>(MonitorBaseline.class).deserializer(),
+                settings.topics().baselines())));
     }
 
     /** metrics.json as the HTTP endpoint would build it from these stores. */

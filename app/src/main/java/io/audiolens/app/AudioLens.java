@@ -2,6 +2,7 @@ package io.audiolens.app;
 
 import io.audiolens.app.aggregate.AggregateCommand;
 import io.audiolens.app.aggregate.AggregatorCommand;
+import io.audiolens.app.baseline.BaselineCommand;
 import io.audiolens.app.bench.BenchCommand;
 import io.audiolens.app.demo.DemoCommand;
 import io.audiolens.app.inspect.InspectCommand;
@@ -21,8 +22,8 @@ import picocli.CommandLine.Command;
 @Command(name = "audiolens", mixinStandardHelpOptions = true, version = "audiolens 0.1.0",
         description = "Watch inside audio-language models with the Logit Lens.",
         subcommands = {DemoCommand.class, InspectCommand.class, RunCommand.class, ProduceCommand.class, WorkerCommand.class,
-                AggregatorCommand.class, AggregateCommand.class, ReportCommand.class, TopicsCommand.class, BenchCommand.class,
-                TrainTinyCommand.class})
+                AggregatorCommand.class, BaselineCommand.class, AggregateCommand.class, ReportCommand.class,
+                TopicsCommand.class, BenchCommand.class, TrainTinyCommand.class})
 public final class AudioLens {
 
     public static void main(String[] args) {

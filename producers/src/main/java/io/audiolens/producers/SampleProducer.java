@@ -10,6 +10,7 @@ import io.audiolens.producers.publish.Progress;
 import io.audiolens.producers.publish.Rejection;
 import io.audiolens.producers.publish.SampleSink;
 import io.audiolens.producers.publish.Tally;
+import io.audiolens.producers.shift.AudioShift;
 import io.audiolens.producers.source.ListedClip;
 import io.audiolens.producers.split.IdHash;
 import io.audiolens.producers.split.SplitPolicy;
@@ -35,14 +36,25 @@ public final class SampleProducer implements AutoCloseable {
                     .thenComparing(CheckedClip::sampleId, IdHash.ORDER);
 
     private final SampleSink sink;
+    private final AudioShift shift;
 
     public SampleProducer(SampleSink sink) {
+        this(sink, AudioShift.NONE);
+    }
+
+    /** A producer that changes every clip's audio by {@code shift} before publishing it. */
+    public SampleProducer(SampleSink sink, AudioShift shift) {
         this.sink = sink;
+        this.shift = shift;
     }
 
     /** A producer for the cluster at {@code bootstrapServers}, with the registry that {@code serdeConfig} names. */
     public static SampleProducer connect(String bootstrapServers, SerdeConfig serdeConfig) {
-        return new SampleProducer(SampleSink.connect(bootstrapServers, serdeConfig));
+        return connect(bootstrapServers, serdeConfig, AudioShift.NONE);
+    }
+
+    public static SampleProducer connect(String bootstrapServers, SerdeConfig serdeConfig, AudioShift shift) {
+        return new SampleProducer(SampleSink.connect(bootstrapServers, serdeConfig), shift);
     }
 
     /**
@@ -83,7 +95,8 @@ public final class SampleProducer implements AutoCloseable {
             return;
         }
         Split split = clip.fixedSplit().orElseGet(() -> policy.assign(clip.sampleId(), clip.attribute().name()));
-        sink.publish(ClipDecoding.toSample(clip, audio, split), audio.wasCut(), ClipDecoding.wasConverted(audio),
+        short[] pcm16 = shift.apply(audio.pcm16(), clip.sampleId());
+        sink.publish(ClipDecoding.toSample(clip, pcm16, split), audio.wasCut(), ClipDecoding.wasConverted(audio),
                 tally);
     }
 

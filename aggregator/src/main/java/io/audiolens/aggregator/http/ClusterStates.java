@@ -1,9 +1,17 @@
 package io.audiolens.aggregator.http;
 
+import io.audiolens.aggregator.AggregatorSettings;
+import io.audiolens.aggregator.monitor.GroupMonitor;
+import io.audiolens.aggregator.monitor.GroupView;
+import io.audiolens.aggregator.monitor.MonitorDocument;
+import io.audiolens.aggregator.monitor.PinnedBaselines;
+import io.audiolens.aggregator.monitor.WindowState;
 import io.audiolens.aggregator.state.AggregateStates;
 import io.audiolens.aggregator.state.GroupCounts;
 import io.audiolens.aggregator.state.GroupKey;
+import io.audiolens.aggregator.topology.LocalMonitor;
 import io.audiolens.aggregator.topology.LocalStates;
+import io.audiolens.aggregator.topology.StoreNames;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,13 +28,16 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 
 /**
  * The counts of every instance of the app: this one's from its stores (interactive queries on active
  * tasks only), the others' over HTTP from their {@code /local/states}. Metrics like Table III span groups
- * that live on different instances, so every instance serves the whole document.
+ * that live on different instances, so every instance serves the whole document. The monitor likewise,
+ * through {@code /local/monitor}.
  */
 final class ClusterStates {
 
@@ -34,44 +45,104 @@ final class ClusterStates {
 
     private final KafkaStreams streams;
     private final HostInfo self;
+    private final AggregatorSettings settings;
+    private final PinnedBaselines pinned;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(PEER_TIMEOUT).build();
 
-    ClusterStates(KafkaStreams streams, HostInfo self) {
+    ClusterStates(KafkaStreams streams, HostInfo self, AggregatorSettings settings, PinnedBaselines pinned) {
         this.streams = streams;
         this.self = self;
+        this.settings = settings;
+        this.pinned = pinned;
     }
 
     AggregateStates local() throws MetricsUnavailable {
-        if (streams.state() != KafkaStreams.State.RUNNING) {
-            throw new MetricsUnavailable("the aggregator is " + streams.state() + ", not RUNNING; retry shortly", null);
-        }
+        requireRunning();
         try {
             return LocalStates.read(new LocalStates.StoreReader() {
                 @Override
                 public <V> ReadOnlyKeyValueStore<String, V> store(String name) {
-                    return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
+                    return ClusterStates.this.store(name, QueryableStoreTypes.keyValueStore());
                 }
             });
         } catch (InvalidStateStoreException e) {
-            throw new MetricsUnavailable("the aggregator's stores are migrating (" + e.getMessage() + "); retry shortly", e);
+            throw migrating(e);
         }
     }
 
     AggregateStates all() throws MetricsUnavailable {
         List<AggregateStates> shares = new ArrayList<>();
         shares.add(local());
-        for (StreamsMetadata peer : streams.metadataForAllStreamsClients()) {
-            if (!peer.hostInfo().equals(self)) {
-                shares.add(fetch(peer.hostInfo()));
+        for (HostInfo peer : peers()) {
+            try {
+                shares.add(StatesJson.read(fetch(peer, MetricsHttpServer.LOCAL_STATES)));
+            } catch (IOException e) {
+                throw new MetricsUnavailable("instance " + peer + " sent unreadable states: " + e.getMessage(), e);
             }
         }
         AggregateStates merged = AggregateStates.merge(shares);
-        requireEachGroupOnce(merged);
+        requireEachGroupOnce(merged.groups().stream().map(GroupCounts::group).map(GroupKey::asKey).toList());
         return merged;
     }
 
-    private AggregateStates fetch(HostInfo peer) throws MetricsUnavailable {
-        URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + MetricsHttpServer.LOCAL_STATES);
+    MonitorDocument localMonitor() throws MetricsUnavailable {
+        requireRunning();
+        try {
+            return MonitorDocument.of(settings.monitor(), LocalMonitor.read(new LocalMonitor.Stores() {
+                @Override
+                public ReadOnlyKeyValueStore<String, GroupMonitor> groups() {
+                    return store(StoreNames.MONITOR_GROUPS, QueryableStoreTypes.keyValueStore());
+                }
+
+                @Override
+                public ReadOnlyWindowStore<String, WindowState> windows() {
+                    return store(StoreNames.MONITOR_WINDOWS, QueryableStoreTypes.windowStore());
+                }
+
+                @Override
+                public ReadOnlyKeyValueStore<String, byte[]> baselines() {
+                    return store(StoreNames.MONITOR_BASELINES, QueryableStoreTypes.keyValueStore());
+                }
+            }, settings.monitor(), pinned));
+        } catch (InvalidStateStoreException e) {
+            throw migrating(e);
+        }
+    }
+
+    MonitorDocument allMonitor() throws MetricsUnavailable {
+        List<GroupView> groups = new ArrayList<>(localMonitor().groups());
+        for (HostInfo peer : peers()) {
+            try {
+                groups.addAll(MonitorDocument.fromJson(fetch(peer, MonitorEndpoint.LOCAL_MONITOR)).groups());
+            } catch (RuntimeException e) {
+                throw new MetricsUnavailable("instance " + peer + " sent an unreadable monitor: " + e.getMessage(), e);
+            }
+        }
+        requireEachGroupOnce(groups.stream().map(GroupView::group).toList());
+        return MonitorDocument.of(settings.monitor(), groups);
+    }
+
+    private <T> T store(String name, QueryableStoreType<T> type) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name, type));
+    }
+
+    private void requireRunning() throws MetricsUnavailable {
+        if (streams.state() != KafkaStreams.State.RUNNING) {
+            throw new MetricsUnavailable("the aggregator is " + streams.state() + ", not RUNNING; retry shortly", null);
+        }
+    }
+
+    private static MetricsUnavailable migrating(InvalidStateStoreException e) {
+        return new MetricsUnavailable("the aggregator's stores are migrating (" + e.getMessage() + "); retry shortly", e);
+    }
+
+    private List<HostInfo> peers() {
+        return streams.metadataForAllStreamsClients().stream().map(StreamsMetadata::hostInfo)
+                .filter(host -> !host.equals(self)).toList();
+    }
+
+    private byte[] fetch(HostInfo peer, String path) throws MetricsUnavailable {
+        URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + path);
         try {
             HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(PEER_TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
@@ -79,7 +150,7 @@ final class ClusterStates {
                 throw new MetricsUnavailable("instance " + uri + " answered " + response.statusCode() + ": "
                         + new String(response.body(), StandardCharsets.UTF_8), null);
             }
-            return StatesJson.read(response.body());
+            return response.body();
         } catch (IOException e) {
             throw new MetricsUnavailable("instance " + uri + " is unreachable: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -89,12 +160,12 @@ final class ClusterStates {
     }
 
     /** Two instances reporting one group means tasks are moving between them: the sum would count twice. */
-    private static void requireEachGroupOnce(AggregateStates merged) throws MetricsUnavailable {
-        Set<GroupKey> seen = new HashSet<>();
-        for (GroupCounts counts : merged.groups()) {
-            if (!seen.add(counts.group())) {
-                throw new MetricsUnavailable("group " + counts.group().asKey() + " is reported by two instances while"
-                        + " tasks move; retry shortly", null);
+    private static void requireEachGroupOnce(List<String> groups) throws MetricsUnavailable {
+        Set<String> seen = new HashSet<>();
+        for (String group : groups) {
+            if (!seen.add(group)) {
+                throw new MetricsUnavailable("group " + group + " is reported by two instances while tasks move;"
+                        + " retry shortly", null);
             }
         }
     }

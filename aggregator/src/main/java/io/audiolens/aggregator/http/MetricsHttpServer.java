@@ -2,8 +2,13 @@ package io.audiolens.aggregator.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.audiolens.aggregator.AggregationParameters;
+import io.audiolens.aggregator.AggregatorSettings;
 import io.audiolens.aggregator.metrics.MetricsDocument;
+import io.audiolens.aggregator.monitor.PinnedBaselines;
+import io.audiolens.schemas.topics.SerdeConfig;
+import io.audiolens.schemas.topics.Topics;
+import io.audiolens.telemetry.OperatorEndpoints;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -17,9 +22,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /metrics.json}: the whole metrics document, gathered from every instance of the app (any
- * instance answers for all). {@code GET /local/states}: this instance's counts, for its peers.
- * 503 with a reason while the app starts or rebalances or a peer is unreachable.
+ * The aggregator's endpoint. {@code GET /metrics.json}: the whole metrics document, gathered from every
+ * instance of the app (any instance answers for all); {@code GET /local/states}: this instance's counts,
+ * for its peers. {@code GET /monitor.json} and {@code /local/monitor} likewise for the monitor, and
+ * {@code POST|DELETE /monitor/baseline} pins or unpins a baseline. {@code GET /}: the live dashboard.
+ * {@code /metrics}, {@code /healthz}, {@code /readyz}: Prometheus and health. 503 with a reason while the
+ * app starts or rebalances or a peer is unreachable.
  */
 public final class MetricsHttpServer implements AutoCloseable {
 
@@ -27,11 +35,16 @@ public final class MetricsHttpServer implements AutoCloseable {
     static final String LOCAL_STATES = "/local/states";
     private static final Logger LOG = LoggerFactory.getLogger(MetricsHttpServer.class);
 
+    /** What the endpoint serves once the app is built. */
+    public record Serving(KafkaStreams streams, HostInfo self, AggregatorSettings settings, String bootstrapServers,
+            SerdeConfig serdes, PrometheusMeterRegistry registry) {}
+
     private final HttpServer server;
     // several threads: two instances answering /metrics.json call each other's /local/states at once
     private final ExecutorService threads = Executors.newFixedThreadPool(4);
     private volatile ClusterStates cluster;
-    private volatile AggregationParameters parameters;
+    private volatile AggregatorSettings settings;
+    private volatile MonitorEndpoint monitor;
 
     private MetricsHttpServer(HttpServer server) {
         this.server = server;
@@ -43,6 +56,10 @@ public final class MetricsHttpServer implements AutoCloseable {
             MetricsHttpServer metrics = new MetricsHttpServer(HttpServer.create(new InetSocketAddress(host, port), 0));
             metrics.server.createContext(METRICS, metrics::metrics);
             metrics.server.createContext(LOCAL_STATES, metrics::localStates);
+            metrics.server.createContext(MonitorEndpoint.MONITOR, exchange -> metrics.monitor().document(exchange));
+            metrics.server.createContext(MonitorEndpoint.LOCAL_MONITOR, exchange -> metrics.monitor().local(exchange));
+            metrics.server.createContext(MonitorEndpoint.BASELINE, exchange -> metrics.monitor().baseline(exchange));
+            metrics.server.createContext(DashboardAssets.PAGE, MetricsHttpServer::dashboard);
             metrics.server.setExecutor(metrics.threads);
             metrics.server.start();
             return metrics;
@@ -56,14 +73,17 @@ public final class MetricsHttpServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Starts serving the app's metrics; {@code self} is how its peers reach this server. */
-    public void serve(KafkaStreams streams, HostInfo self, AggregationParameters aggregation) {
-        this.parameters = aggregation;
-        this.cluster = new ClusterStates(streams, self);
+    /** Starts serving the app; {@code serving.self()} is how its peers reach this server. */
+    public void serve(Serving serving) {
+        this.settings = serving.settings();
+        this.cluster = new ClusterStates(serving.streams(), serving.self(), serving.settings(), new PinnedBaselines(
+                Topics.MONITOR_BASELINES.valueSerde(serving.serdes()).deserializer(), serving.settings().topics().baselines()));
+        this.monitor = new MonitorEndpoint(cluster, serving.settings(), serving.bootstrapServers(), serving.serdes());
+        OperatorEndpoints.install(server, serving.registry(), new StreamsHealth(serving.streams()));
     }
 
     private void metrics(HttpExchange exchange) throws IOException {
-        respond(exchange, () -> MetricsDocument.from(cluster().all(), parameters).toJson());
+        respond(exchange, () -> MetricsDocument.from(cluster().all(), settings.parameters()).toJson());
     }
 
     private void localStates(HttpExchange exchange) throws IOException {
@@ -78,11 +98,29 @@ public final class MetricsHttpServer implements AutoCloseable {
         return current;
     }
 
-    private interface Body {
+    private MonitorEndpoint monitor() {
+        MonitorEndpoint current = monitor;
+        return current != null ? current : MonitorEndpoint.STARTING;
+    }
+
+    private static void dashboard(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            var asset = DashboardAssets.at(exchange.getRequestURI().getPath());
+            if (asset.isEmpty()) {
+                send(exchange, 404, "text/plain", ("no " + exchange.getRequestURI().getPath()
+                        + "; the dashboard is at /").getBytes(StandardCharsets.UTF_8));
+            } else {
+                send(exchange, 200, asset.get().type(), asset.get().bytes());
+            }
+        }
+    }
+
+    interface Body {
         byte[] get() throws MetricsUnavailable;
     }
 
-    private static void respond(HttpExchange exchange, Body body) throws IOException {
+    /** GET only; 200 with the JSON body, 503 with the reason while unavailable, 500 on a bug. */
+    static void respond(HttpExchange exchange, Body body) throws IOException {
         try (exchange) {
             if (!"GET".equals(exchange.getRequestMethod())) {
                 send(exchange, 405, "text/plain", "only GET".getBytes(StandardCharsets.UTF_8));
@@ -99,8 +137,9 @@ public final class MetricsHttpServer implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+    static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);

@@ -13,11 +13,12 @@ import java.util.List;
 /**
  * Everything the aggregator keeps about one group: integer counts only. Per-layer hits over all labelled
  * samples and split by whether the model answered right, the same over the probe set (the first
- * probe-size labelled PROBE samples), and per-layer agreement with the model's answer for unlabelled ones.
+ * probe-size labelled PROBE samples), per-layer agreement with the model's answer for unlabelled ones, and
+ * the label-free readings of every sample, labelled or not.
  */
 public final class GroupCounts {
 
-    private static final byte FORMAT = 1;
+    private static final byte FORMAT = 2;
 
     private final GroupKey group;
     private final List<String> labels; // (Y)
@@ -28,9 +29,10 @@ public final class GroupCounts {
     private final LayerHits probeCorrect;
     private final LayerHits probeIncorrect;
     private final LayerHits unlabelled; // hits: the layer's readout is the model's own answer
+    private final ReadingCounts readings;
     private long duplicates;
 
-    private GroupCounts(GroupKey group, List<String> labels, LayerHits[] hits, long duplicates) {
+    private GroupCounts(GroupKey group, List<String> labels, LayerHits[] hits, ReadingCounts readings, long duplicates) {
         this.group = group;
         this.labels = List.copyOf(labels);
         this.all = hits[0];
@@ -40,6 +42,7 @@ public final class GroupCounts {
         this.probeCorrect = hits[4];
         this.probeIncorrect = hits[5];
         this.unlabelled = hits[6];
+        this.readings = readings;
         this.duplicates = duplicates;
     }
 
@@ -49,7 +52,8 @@ public final class GroupCounts {
         for (int i = 0; i < hits.length; i++) {
             hits[i] = new LayerHits(first.getLayers());
         }
-        return new GroupCounts(GroupKey.of(first), first.getLabels(), hits, 0);
+        return new GroupCounts(GroupKey.of(first), first.getLabels(), hits,
+                ReadingCounts.empty(first.getLabels().size(), first.getLayers()), 0);
     }
 
     /** Whether the projection carries ground truth; unlabelled ones only count towards agreement. */
@@ -60,6 +64,7 @@ public final class GroupCounts {
     /** Counts a valid projection not seen before; true when it was the one that completed the probe set. */
     boolean add(LayerProjection projection, int probeSize) {
         int[] readout = LensReadout.argmaxPerLayer(projection.getLayerProbs());
+        readings.add(LensReading.of(projection.getLayerProbs(), readout));
         if (!isLabelled(projection)) {
             unlabelled.add(readout, labels.indexOf(projection.getModelPrediction()));
             return false;
@@ -90,6 +95,7 @@ public final class GroupCounts {
     public LayerHits probeCorrect() { return probeCorrect; }
     public LayerHits probeIncorrect() { return probeIncorrect; }
     public LayerHits unlabelled() { return unlabelled; }
+    public ReadingCounts readings() { return readings; }
     public long duplicates() { return duplicates; }
 
     void writeTo(DataOutput out) throws IOException {
@@ -106,6 +112,7 @@ public final class GroupCounts {
         for (LayerHits hits : List.of(all, correct, incorrect, probe, probeCorrect, probeIncorrect, unlabelled)) {
             hits.writeTo(out);
         }
+        readings.writeTo(out);
         out.writeLong(duplicates);
     }
 
@@ -123,6 +130,6 @@ public final class GroupCounts {
         for (int i = 0; i < hits.length; i++) {
             hits[i] = LayerHits.readFrom(in, layers);
         }
-        return new GroupCounts(group, labels, hits, in.readLong());
+        return new GroupCounts(group, labels, hits, ReadingCounts.readFrom(in), in.readLong());
     }
 }

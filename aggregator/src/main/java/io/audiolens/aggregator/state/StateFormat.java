@@ -1,12 +1,12 @@
 package io.audiolens.aggregator.state;
 
 /** The version byte every stored state starts with. */
-final class StateFormat {
+public final class StateFormat {
 
     private StateFormat() {
     }
 
-    static void expect(byte expected, byte found, String what) {
+    public static void expect(byte expected, byte found, String what) {
         if (found != expected) {
             throw new IllegalStateException("stored " + what + " have format " + found + ", this aggregator reads "
                     + expected + "; reset the application (kafka-streams-application-reset) and replay");

@@ -2,10 +2,17 @@ package io.audiolens.aggregator.topology;
 
 import io.audiolens.aggregator.AggregatorSettings;
 import io.audiolens.aggregator.AggregatorTopics;
+import io.audiolens.aggregator.meters.AggregatorMeters;
+import io.audiolens.aggregator.monitor.MonitorSerdes;
+import io.audiolens.aggregator.monitor.MonitorSettings;
+import io.audiolens.aggregator.monitor.PinnedBaselines;
 import io.audiolens.aggregator.state.BinarySerde;
 import io.audiolens.schemas.DeadLetter;
 import io.audiolens.schemas.EnrichmentRequest;
 import io.audiolens.schemas.EnrichmentSnapshot;
+import io.audiolens.schemas.LayerProjection;
+import io.audiolens.schemas.MonitorAlert;
+import io.audiolens.schemas.MonitorWindow;
 import io.audiolens.schemas.ScoreSnapshot;
 import io.audiolens.schemas.View;
 import io.audiolens.schemas.topics.Topics;
@@ -28,6 +35,8 @@ import org.apache.kafka.streams.state.Stores;
  * projections ─▶ count per group ─┬─▶ metrics.scores ─▶ (view LAST, by model) ─▶ Tables II/III ─▶ metrics.correlations
  *                                 ├─▶ enrichment.requests          (once per view LAST group)
  *                                 ├─▶ metrics.enrichment           (the decision: requested, or why not)
+ *                                 ├─▶ (first count of a sample) ─▶ monitor windows ─┬─▶ monitor.windows
+ *                                 │        monitor.baselines (global store) ──┘      └─▶ monitor.alerts
  *                                 └─▶ dead-letters
  * enrichment.outcomes ─▶ count per model|attribute|prompt ─┬─▶ metrics.enrichment
  *                                                          └─▶ dead-letters
@@ -38,10 +47,10 @@ public final class AggregatorTopology {
     private AggregatorTopology() {
     }
 
-    public static Topology build(AggregatorSettings settings, ValueSerdes serdes) {
+    public static Topology build(AggregatorSettings settings, ValueSerdes serdes, AggregatorMeters meters) {
         StreamsBuilder builder = new StreamsBuilder();
-        addStores(builder);
         AggregatorTopics topics = settings.topics();
+        addStores(builder, settings.monitor(), topics);
         Consumed<String, byte[]> raw = Consumed.with(Serdes.String(), Serdes.ByteArray());
         Serde<ScoreSnapshot> scoreSerde = serdes.forTopic(Topics.SCORE_METRICS);
         Produced<String, DeadLetter> deadLetters = Produced.with(Serdes.String(), serdes.forTopic(Topics.DEAD_LETTERS));
@@ -51,9 +60,10 @@ public final class AggregatorTopology {
         Map<String, KStream<String, SpecificRecord>> fromProjections = builder
                 .stream(topics.projections(), raw.withName("projections"))
                 .process(() -> new ProjectionProcessor(settings.parameters(),
-                        serdes.forTopic(Topics.PROJECTIONS).deserializer(), settings.publishInterval()),
+                        serdes.forTopic(Topics.PROJECTIONS).deserializer(), settings.publishInterval(), meters),
                         Named.as("count-projections"), storeNames(ProjectionProcessor.STORES))
                 .split(Named.as("projections-"))
+                .branch((key, value) -> value instanceof LayerProjection, Branched.as("counted"))
                 .branch((key, value) -> value instanceof ScoreSnapshot, Branched.as("scores"))
                 .branch((key, value) -> value instanceof EnrichmentRequest, Branched.as("requests"))
                 .branch((key, value) -> value instanceof EnrichmentSnapshot, Branched.as("enrichment"))
@@ -65,6 +75,19 @@ public final class AggregatorTopology {
         only(fromProjections.get("projections-enrichment"), EnrichmentSnapshot.class).to(topics.enrichment(), enrichment);
         only(fromProjections.get("projections-dead-letters"), DeadLetter.class).to(topics.deadLetters(), deadLetters);
 
+        Map<String, KStream<String, SpecificRecord>> fromMonitor = only(fromProjections.get("projections-counted"),
+                LayerProjection.class)
+                .process(() -> new MonitorProcessor(settings.monitor(), new PinnedBaselines(
+                        serdes.forTopic(Topics.MONITOR_BASELINES).deserializer(), topics.baselines()),
+                        settings.publishInterval(), meters), Named.as("monitor"), MonitorProcessor.STORES)
+                .split(Named.as("monitor-"))
+                .branch((key, value) -> value instanceof MonitorWindow, Branched.as("windows"))
+                .defaultBranch(Branched.as("alerts"));
+        only(fromMonitor.get("monitor-windows"), MonitorWindow.class)
+                .to(topics.windows(), Produced.with(Serdes.String(), serdes.forTopic(Topics.MONITOR_WINDOWS)));
+        only(fromMonitor.get("monitor-alerts"), MonitorAlert.class)
+                .to(topics.alerts(), Produced.with(Serdes.String(), serdes.forTopic(Topics.MONITOR_ALERTS)));
+
         scores.filter((group, score) -> score.getView() == View.LAST)
                 .selectKey((group, score) -> score.getModel())
                 .repartition(Repartitioned.with(Serdes.String(), scoreSerde).withName("view-last-scores-by-model"))
@@ -74,7 +97,7 @@ public final class AggregatorTopology {
         Map<String, KStream<String, SpecificRecord>> fromOutcomes = builder
                 .stream(topics.outcomes(), raw.withName("outcomes"))
                 .process(() -> new OutcomeProcessor(settings.parameters(),
-                        serdes.forTopic(Topics.ENRICHMENT_OUTCOMES).deserializer(), settings.publishInterval()),
+                        serdes.forTopic(Topics.ENRICHMENT_OUTCOMES).deserializer(), settings.publishInterval(), meters),
                         Named.as("count-outcomes"), storeNames(OutcomeProcessor.STORES))
                 .split(Named.as("outcomes-"))
                 .branch((key, value) -> value instanceof EnrichmentSnapshot, Branched.as("enrichment"))
@@ -84,10 +107,19 @@ public final class AggregatorTopology {
         return builder.build();
     }
 
-    private static void addStores(StreamsBuilder builder) {
+    private static void addStores(StreamsBuilder builder, MonitorSettings monitor, AggregatorTopics topics) {
         addCountingStores(builder, ProjectionProcessor.STORES, BinarySerde.groupCounts());
         addCountingStores(builder, OutcomeProcessor.STORES, BinarySerde.enrichmentCounts());
         addStore(builder, StoreNames.MODEL_POINTS, ModelPoints.serde());
+        // not cached: a closed window must reach RocksDB before a record far ahead in time expires its segment
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(StoreNames.MONITOR_WINDOWS,
+                monitor.retention(), monitor.window(), false), Serdes.String(), MonitorSerdes.windows()));
+        addStore(builder, StoreNames.MONITOR_GROUPS, MonitorSerdes.groups());
+        addStore(builder, StoreNames.MONITOR_CHANGED, Serdes.Boolean());
+        // the topic is the store's changelog; values stay raw bytes, decoded (or reported) where they are used
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.MONITOR_BASELINES),
+                Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(), topics.baselines(),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("baselines"), PinnedBaselineUpdates::new);
     }
 
     private static <C> void addCountingStores(StreamsBuilder builder, CountingProcessor.CountingStores stores, Serde<C> counts) {

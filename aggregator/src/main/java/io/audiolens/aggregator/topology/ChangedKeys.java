@@ -23,6 +23,11 @@ final class ChangedKeys {
         store.put(key, Boolean.TRUE);
     }
 
+    /** Its snapshot was just published another way. */
+    void forget(String key) {
+        store.delete(key);
+    }
+
     /** Hands every changed key to {@code publish}, in key order, and forgets it. */
     void drain(Consumer<String> publish) {
         List<String> keys = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.audiolens.aggregator.topology;
 
+import io.audiolens.aggregator.meters.AggregatorMeters;
 import io.audiolens.aggregator.state.Counting;
 import io.audiolens.aggregator.state.Intake;
 import java.time.Duration;
@@ -29,6 +30,7 @@ abstract class CountingProcessor<E, C> implements Processor<String, byte[], Stri
     private final Deserializer<E> decoder;
     private final Duration publishInterval;
     private final Intake<E, C> intake;
+    private final AggregatorMeters meters;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, C> counts;
     private KeyValueIntakeStore<C> intakeStore;
@@ -36,13 +38,14 @@ abstract class CountingProcessor<E, C> implements Processor<String, byte[], Stri
     private ChangedKeys changed;
 
     CountingProcessor(String stage, CountingStores stores, Counting<E, C> counting, Deserializer<E> decoder,
-            Duration publishInterval) {
+            Duration publishInterval, AggregatorMeters meters) {
         this.stage = stage;
         this.stores = stores;
         this.counting = counting;
         this.decoder = decoder;
         this.publishInterval = publishInterval;
         this.intake = new Intake<>(counting);
+        this.meters = meters;
     }
 
     @Override
@@ -73,9 +76,19 @@ abstract class CountingProcessor<E, C> implements Processor<String, byte[], Stri
             return;
         }
         changed.mark(result.key());
-        if (result instanceof Intake.Counted<C> counted && counted.completedProbe()) {
-            onProbeCompleted(counted.counts(), record.timestamp());
+        if (result instanceof Intake.Counted<C> counted) {
+            meters.record(stage, result.key(), "counted");
+            onCounted(event, record.timestamp());
+            if (counted.completedProbe()) {
+                onProbeCompleted(counted.counts(), record.timestamp());
+            }
+        } else {
+            meters.record(stage, result.key(), "duplicate");
         }
+    }
+
+    /** What else to emit for an event counted for the first time. */
+    protected void onCounted(E event, long timestamp) {
     }
 
     /** What else to emit when an event completed its key's probe set. */
@@ -110,6 +123,8 @@ abstract class CountingProcessor<E, C> implements Processor<String, byte[], Stri
     private void reject(Record<String, byte[]> record, String key, String reason) {
         Long before = rejected.get(key);
         rejected.put(key, before == null ? 1 : before + 1);
+        meters.record(stage, key, "rejected");
+        meters.deadLetter(stage);
         forward(record.key(), DeadLetters.of(record, context.recordMetadata(), stage, reason), record.timestamp());
     }
 

@@ -2,6 +2,7 @@ package io.audiolens.aggregator.topology;
 
 import io.audiolens.aggregator.AggregationParameters;
 import io.audiolens.aggregator.enrichment.EnrichmentMetrics;
+import io.audiolens.aggregator.meters.AggregatorMeters;
 import io.audiolens.aggregator.state.EnrichmentCounts;
 import io.audiolens.aggregator.state.OutcomeCounting;
 import io.audiolens.schemas.EnrichmentOutcome;
@@ -18,8 +19,8 @@ final class OutcomeProcessor extends CountingProcessor<EnrichmentOutcome, Enrich
     private final AggregationParameters parameters;
 
     OutcomeProcessor(AggregationParameters parameters, Deserializer<EnrichmentOutcome> decoder,
-            Duration publishInterval) {
-        super("aggregator.outcomes", STORES, new OutcomeCounting(), decoder, publishInterval);
+            Duration publishInterval, AggregatorMeters meters) {
+        super("aggregator.outcomes", STORES, new OutcomeCounting(), decoder, publishInterval, meters);
         this.parameters = parameters;
     }
 

@@ -4,9 +4,11 @@ import io.audiolens.aggregator.AggregationParameters;
 import io.audiolens.aggregator.enrichment.EnrichmentMetrics;
 import io.audiolens.aggregator.enrichment.EnrichmentPlan;
 import io.audiolens.aggregator.enrichment.EnrichmentRequests;
+import io.audiolens.aggregator.meters.AggregatorMeters;
 import io.audiolens.aggregator.metrics.GroupMetrics;
 import io.audiolens.aggregator.state.EnrichmentKey;
 import io.audiolens.aggregator.state.GroupCounts;
+import io.audiolens.aggregator.state.GroupKey;
 import io.audiolens.aggregator.state.ProjectionCounting;
 import io.audiolens.schemas.LayerProjection;
 import java.time.Duration;
@@ -14,7 +16,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Counts projections per group. Publishes {@code ScoreSnapshot}s; when a view LAST group's probe set
+ * Counts projections per group and passes each projection counted for the first time on to the monitor.
+ * Publishes {@code ScoreSnapshot}s; when a view LAST group's probe set
  * completes (which happens once: the probe set stops growing at the probe size), emits its one
  * {@code EnrichmentRequest}, or an {@code EnrichmentSnapshot} saying why there is none.
  */
@@ -26,10 +29,15 @@ final class ProjectionProcessor extends CountingProcessor<LayerProjection, Group
     private final AggregationParameters parameters;
 
     ProjectionProcessor(AggregationParameters parameters, Deserializer<LayerProjection> decoder,
-            Duration publishInterval) {
+            Duration publishInterval, AggregatorMeters meters) {
         super("aggregator.projections", STORES, new ProjectionCounting(parameters.probeSize()), decoder,
-                publishInterval);
+                publishInterval, meters);
         this.parameters = parameters;
+    }
+
+    @Override
+    protected void onCounted(LayerProjection projection, long timestamp) {
+        forward(GroupKey.of(projection).asKey(), projection, timestamp);
     }
 
     @Override

@@ -20,6 +20,15 @@ public final class StoreNames {
     /** Model → its view LAST groups' latest (critical layer, accuracy), for Tables II and III. */
     public static final String MODEL_POINTS = "aggregator-model-points";
 
+    /** Group key → window start → {@link io.audiolens.aggregator.monitor.WindowState} (a window store). */
+    public static final String MONITOR_WINDOWS = "monitor-windows";
+    /** Group key → {@link io.audiolens.aggregator.monitor.GroupMonitor}: baseline, episodes, late records. */
+    public static final String MONITOR_GROUPS = "monitor-groups";
+    /** group@windowStart of windows changed since their last published snapshot. */
+    public static final String MONITOR_CHANGED = "monitor-changed-windows";
+    /** Group key → pinned baseline (the raw bytes of the baselines topic): a global store, on every instance. */
+    public static final String MONITOR_BASELINES = "monitor-baselines";
+
     private StoreNames() {
     }
 }

@@ -12,14 +12,19 @@ import java.util.Map;
  */
 public final class AggregatorChild {
 
-    /** The Streams application id, which is also its consumer group. */
-    static final String APPLICATION_ID = "restarted";
+    /**
+     * The Streams application id, which is also its consumer group: one per topic prefix, so that tests
+     * sharing a broker share neither offsets nor changelogs.
+     */
+    static String applicationId(String topicPrefix) {
+        return "restarted-" + topicPrefix.replaceAll("[^A-Za-z0-9-]", "");
+    }
 
     private AggregatorChild() {
     }
 
     public static void main(String[] args) throws Exception {
-        AggregatorService service = AggregatorService.start(new AggregatorService.Options(APPLICATION_ID,
+        AggregatorService service = AggregatorService.start(new AggregatorService.Options(applicationId(args[3]),
                 args[0], SerdeConfig.forRegistry(args[1]), Path.of(args[2]), "127.0.0.1", 0,
                 BrokerRuns.settings(args[3], Integer.parseInt(args[4])), CHILD_OVERRIDES));
         Path portFile = Path.of(args[5]);

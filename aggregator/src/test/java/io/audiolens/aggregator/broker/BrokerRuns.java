@@ -5,6 +5,7 @@ import io.audiolens.aggregator.AggregationParameters;
 import io.audiolens.aggregator.AggregatorSettings;
 import io.audiolens.aggregator.AggregatorTopics;
 import io.audiolens.aggregator.ProjectionLines;
+import io.audiolens.aggregator.monitor.MonitorSettings;
 import io.audiolens.aggregator.offline.OfflineAggregation;
 import io.audiolens.aggregator.state.GroupKey;
 import io.audiolens.embedded.EmbeddedPlatform;
@@ -23,10 +24,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -39,11 +43,16 @@ final class BrokerRuns {
     private BrokerRuns() {
     }
 
+    /** 10 s windows, 5 s grace, a baseline of 3 windows, at least 4 samples, alerts after 2 in a row. */
+    static final MonitorSettings MONITOR = MonitorSettings.defaults()
+            .withWindow(Duration.ofSeconds(10), Duration.ofSeconds(5)).withBaseline(3, 4, 2);
+
     static AggregatorSettings settings(String topicPrefix, int probeSize) {
         return AggregatorSettings.defaults()
                 .withTopics(AggregatorTopics.prefixed(topicPrefix))
                 .withParameters(AggregationParameters.defaults().withProbeSize(probeSize))
-                .withPublishInterval(Duration.ofMillis(200));
+                .withPublishInterval(Duration.ofMillis(200))
+                .withMonitor(MONITOR);
     }
 
     static void createTopics(EmbeddedPlatform platform, AggregatorSettings settings, int projectionPartitions) {
@@ -52,13 +61,26 @@ final class BrokerRuns {
 
     /** Sends every projection keyed by its group, as the workers do. */
     static void send(EmbeddedPlatform platform, String topic, List<LayerProjection> projections) {
+        sendAt(platform, topic, projections.stream().map(p -> new Timed(p, null)).toList());
+    }
+
+    /** A projection and the produce time of its sample (null: now). */
+    record Timed(LayerProjection projection, Long eventTime) {}
+
+    static void sendAt(EmbeddedPlatform platform, String topic, List<Timed> projections) {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5);
         try (Serde<LayerProjection> values = Topics.PROJECTIONS.valueSerde(platform.serdeConfig());
                 KafkaProducer<String, LayerProjection> producer =
                         new KafkaProducer<>(config, new StringSerializer(), values.serializer())) {
-            projections.forEach(p -> producer.send(new ProducerRecord<>(topic, GroupKey.of(p).asKey(), p)));
+            List<Future<RecordMetadata>> sent = projections.stream().map(t -> producer.send(new ProducerRecord<>(topic,
+                    null, t.eventTime(), GroupKey.of(t.projection()).asKey(), t.projection()))).toList();
             producer.flush();
+            for (Future<RecordMetadata> ack : sent) {
+                ack.get();
+            }
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("the broker refused a projection: " + e.getMessage(), e);
         }
     }
 

@@ -14,26 +14,11 @@ import io.audiolens.schemas.LayerProjection;
 import io.audiolens.schemas.attributes.Attribute;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,9 +45,10 @@ class CrashRecoveryTest {
 
         long total = countedSoFar(expected);
         long[] countedAtKill = {0};
-        Process first = startChild(platform, stateDir, "first");
+        ChildAggregators children = new ChildAggregators(platform, folder, "crash.", PROBE_SIZE);
+        Process first = children.start(stateDir, "first");
         try {
-            int port = awaitPort(first, "first");
+            int port = children.awaitPort(first, "first");
             Polling.awaitUntil(() -> (countedAtKill[0] = countedSoFar(BrokerRuns.metrics(port))) > total / 3,
                     BrokerRuns.TIMEOUT, Duration.ofMillis(10), "the first aggregator to count a third of the projections");
         } finally {
@@ -73,13 +59,14 @@ class CrashRecoveryTest {
         String atKill = "restarted after a kill at " + countedAtKill[0] + " of " + total + " counted";
         System.out.println(atKill);
 
-        Process second = startChild(platform, stateDir, "second");
+        Process second = children.start(stateDir, "second");
         try {
-            int port = awaitPort(second, "second");
+            int port = children.awaitPort(second, "second");
             assertEquals(expected, BrokerRuns.awaitMetrics(port, expected), atKill);
             // the endpoint reads local state, which runs ahead of the open transaction: count the requests
             // only once the input offsets are committed, i.e. once everything they caused is committed too
-            awaitCommittedToEnd(platform, AggregatorChild.APPLICATION_ID, settings.topics().projections());
+            CommittedTopics.awaitCommittedToEnd(platform, AggregatorChild.applicationId("crash."),
+                    settings.topics().projections());
         } finally {
             second.destroyForcibly().waitFor();
         }
@@ -93,39 +80,9 @@ class CrashRecoveryTest {
         }
         assertTrue(!requested.isEmpty(), "the data must make some requests");
         assertEquals(requested.stream().sorted().toList(),
-                committedKeys(platform, settings.topics().requests()).stream().sorted().toList(),
+                CommittedTopics.read(platform, settings.topics().requests()).stream().map(ConsumerRecord::key).sorted()
+                        .toList(),
                 "one enrichment request per view LAST group, however often the aggregator died; " + atKill);
-    }
-
-    private Process startChild(EmbeddedPlatform platform, Path stateDir, String name) throws IOException {
-        Path portFile = folder.resolve(name + ".port");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                AggregatorChild.class.getName(), platform.bootstrapServers(), platform.registryUrl(),
-                stateDir.toString(), "crash.", Integer.toString(PROBE_SIZE), portFile.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(folder.resolve(name + ".log").toFile())
-                .start();
-    }
-
-    private int awaitPort(Process child, String name) {
-        Path portFile = folder.resolve(name + ".port");
-        Polling.awaitUntil(() -> Files.exists(portFile) || !child.isAlive(), BrokerRuns.TIMEOUT, Duration.ofMillis(50),
-                "the " + name + " aggregator's HTTP port");
-        try {
-            assertTrue(child.isAlive(), () -> "the " + name + " aggregator died: " + log(name));
-            return Integer.parseInt(Files.readString(portFile));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private String log(String name) {
-        try {
-            return Files.readString(folder.resolve(name + ".log"));
-        } catch (IOException e) {
-            return e.toString();
-        }
     }
 
     /** Labelled and unlabelled samples and duplicates counted so far; 0 while nothing is served. */
@@ -141,52 +98,6 @@ class CrashRecoveryTest {
             return counted;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Waits until {@code group} has committed offsets at the end of every partition of {@code topic}. */
-    private static void awaitCommittedToEnd(EmbeddedPlatform platform, String group, String topic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()))) {
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
-                    .forEach(info -> latest.put(new TopicPartition(topic, info.partition()), OffsetSpec.latest()));
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
-            Polling.awaitUntil(() -> {
-                try {
-                    Map<TopicPartition, OffsetAndMetadata> committed =
-                            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-                    return ends.entrySet().stream().allMatch(end -> committed.get(end.getKey()) != null
-                            && committed.get(end.getKey()).offset() >= end.getValue().offset());
-                } catch (InterruptedException | ExecutionException e) {
-                    throw new IllegalStateException(e);
-                }
-            }, BrokerRuns.TIMEOUT, Duration.ofMillis(50), group + "'s committed offsets at the end of " + topic);
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The keys of the committed records {@code topic} holds, read to its end. */
-    private static List<String> committedKeys(EmbeddedPlatform platform, String topic) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "count-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            List<String> keys = new ArrayList<>();
-            Polling.awaitUntil(() -> {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                    keys.add(record.key());
-                }
-                return partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p));
-            }, BrokerRuns.TIMEOUT, Duration.ZERO, "the end of " + topic);
-            return keys;
         }
     }
 }

@@ -3,6 +3,7 @@ package io.audiolens.app.aggregate;
 import io.audiolens.aggregator.AggregatorApp;
 import io.audiolens.aggregator.AggregatorService;
 import io.audiolens.aggregator.AggregatorSettings;
+import io.audiolens.app.options.MonitorOptions;
 import io.audiolens.schemas.topics.SerdeConfig;
 import io.audiolens.schemas.topics.TopicCreator;
 import io.audiolens.schemas.topics.Topics;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Option;
 
 /** {@code audiolens aggregator}: runs one aggregator instance against a Kafka cluster until stopped. */
 @Command(name = "aggregator", mixinStandardHelpOptions = true,
-        description = "Run the aggregator (Kafka Streams): live metrics, Tables II/III and the enrichment loop.")
+        description = "Run the aggregator (Kafka Streams): live metrics, Tables II/III, the enrichment loop, the"
+                + " label-free monitor with drift alerts, and the live dashboard.")
 public final class AggregatorCommand implements Callable<Integer> {
 
     @Option(names = "--bootstrap-servers", required = true, description = "Kafka bootstrap servers")
@@ -29,7 +31,8 @@ public final class AggregatorCommand implements Callable<Integer> {
     String registryUrl;
 
     @Option(names = "--http-port", defaultValue = "8080",
-            description = "port of GET /metrics.json; 0 for any free port, -1 for none (default: ${DEFAULT-VALUE})")
+            description = "port of the dashboard (/), /metrics.json, /monitor.json, /metrics (Prometheus), /healthz,"
+                    + " /readyz; 0 for any free port, -1 for none (default: ${DEFAULT-VALUE})")
     int httpPort;
 
     @Option(names = "--http-host", defaultValue = "127.0.0.1",
@@ -43,6 +46,9 @@ public final class AggregatorCommand implements Callable<Integer> {
     @Mixin
     AggregationOptions aggregation;
 
+    @Mixin
+    MonitorOptions monitor;
+
     @Option(names = "--application-id", defaultValue = AggregatorApp.DEFAULT_APPLICATION_ID,
             description = "Kafka Streams application id, shared by every instance (default: ${DEFAULT-VALUE})")
     String applicationId;
@@ -54,7 +60,7 @@ public final class AggregatorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         AggregatorSettings settings = AggregatorSettings.defaults()
-                .withParameters(aggregation.parameters());
+                .withParameters(aggregation.parameters()).withMonitor(monitor.settings());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             TopicCreator.createMissing(admin, settings.topics().specs(Topics.PROJECTIONS.spec().partitions()),
                     replicationFactor, Duration.ofSeconds(30));

@@ -1,6 +1,10 @@
 package io.audiolens.app.demo;
 
+import io.audiolens.app.live.LiveDemo;
+import io.audiolens.app.live.LiveDemoRun;
+import io.audiolens.app.live.LiveOptions;
 import io.audiolens.app.options.EnrichOffsetOption;
+import io.audiolens.app.options.MonitorOptions;
 import io.audiolens.app.run.EndToEndRun;
 import io.audiolens.app.run.RunSettings;
 import io.audiolens.report.ReportWriter;
@@ -15,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,7 +29,10 @@ import picocli.CommandLine.Option;
  * broker and registry, live, ending with a report folder.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Stream the bundled speech set through the bundled tiny model, live, and write a report.")
+        description = {"Stream the bundled speech set through the bundled tiny model, live, and write a report.",
+                "With --live: keep running, feed the clips as an unlabelled stream that shifts after a while, and",
+                "watch the monitor on the dashboard (monitor defaults for the demo: 10s windows, 5s grace, a baseline",
+                "of 3 windows, at least 10 samples, alerts after 2 in a row)."})
 public final class DemoCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
     /** Set by the launcher script to the repository root; the working directory otherwise. */
@@ -48,6 +56,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE})")
     String device;
 
+    @ArgGroup(exclusive = false)
+    LiveOptions live;
+
+    @Mixin
+    MonitorOptions monitor;
+
     @Override
     public Integer call() throws Exception {
         Path home = Path.of(System.getProperty(HOME_PROPERTY, "")).toAbsolutePath();
@@ -60,6 +74,10 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         Path folder = out.toAbsolutePath();
+        if (live != null) {
+            return LiveDemoRun.run(live, dataset, checkpoint, folder.resolveSibling(folder.getFileName() + "-live"),
+                    monitor.settings(LiveDemo.MONITOR), ComputeDevice.parse(device));
+        }
         if (Files.exists(folder.resolve("platform"))) {
             throw new IllegalArgumentException(folder + " holds an earlier run; remove it or pass another --out");
         }

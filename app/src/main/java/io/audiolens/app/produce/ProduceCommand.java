@@ -8,6 +8,7 @@ import io.audiolens.producers.source.ListedClip;
 import io.audiolens.producers.source.Manifest;
 import io.audiolens.producers.source.SakuraFolder;
 import io.audiolens.producers.source.SampleIds;
+import io.audiolens.producers.shift.AudioShift;
 import io.audiolens.producers.split.ProbeFraction;
 import io.audiolens.producers.split.ProbeQuota;
 import io.audiolens.producers.watch.FolderWatch;
@@ -67,6 +68,11 @@ public final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--registry-url", required = true, description = "Apicurio registry, http://host:port")
     String registryUrl;
 
+    @Option(names = "--shift", defaultValue = "none", paramLabel = "none|lowpass:HZ|noise:DB", description = "change"
+            + " every clip on purpose, to see what the monitored model does: lowpass:1000 keeps what is below 1 kHz,"
+            + " noise:10 adds white noise 10 dB below the clip (default: ${DEFAULT-VALUE})")
+    String shift;
+
     @Option(names = "--progress", defaultValue = "auto", description = "auto, bar, lines or none (default: ${DEFAULT-VALUE})")
     String progress;
 
@@ -116,7 +122,7 @@ public final class ProduceCommand implements Callable<Integer> {
     }
 
     private SampleProducer connect() {
-        return SampleProducer.connect(bootstrapServers, SerdeConfig.forRegistry(registryUrl));
+        return SampleProducer.connect(bootstrapServers, SerdeConfig.forRegistry(registryUrl), AudioShift.parse(shift));
     }
 
     private String dataset(Path path, Function<Path, String> defaultName) {

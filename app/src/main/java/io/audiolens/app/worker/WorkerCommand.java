@@ -5,7 +5,12 @@ import io.audiolens.app.options.ModelOptions;
 import io.audiolens.worker.lens.LensRuntime;
 import io.audiolens.worker.service.InferenceWorker;
 import io.audiolens.worker.service.WorkerSettings;
+import io.audiolens.telemetry.OperatorRegistry;
+import io.audiolens.telemetry.OperatorServer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,6 +19,8 @@ import picocli.CommandLine.Option;
 @Command(name = "worker", mixinStandardHelpOptions = true,
         description = "Consume audio samples, run the model with the Logit Lens, produce layer projections.")
 public final class WorkerCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerCommand.class);
+
     @Mixin
     ClusterOptions cluster;
 
@@ -27,12 +34,26 @@ public final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--group", defaultValue = WorkerSettings.DEFAULT_GROUP, description = "consumer group (default: ${DEFAULT-VALUE})")
     String group;
 
+    @Option(names = "--http-port", defaultValue = "8091", description = "port of GET /metrics (Prometheus), /healthz"
+            + " and /readyz; 0 for any free port, -1 for none (default: ${DEFAULT-VALUE}; one port per worker on a host)")
+    int httpPort;
+
+    @Option(names = "--http-host", defaultValue = "127.0.0.1", description = "address they bind to (default: ${DEFAULT-VALUE})")
+    String httpHost;
+
     @Override
     public Integer call() throws Exception {
         WorkerSettings settings = new WorkerSettings(cluster.bootstrapServers(), cluster.serdes(), model.folder(),
                 model.device(), model.labelTokenMode(), model.prompts(), model.views(), workerId, group);
+        PrometheusMeterRegistry meters = OperatorRegistry.create("worker");
         try (LensRuntime runtime = model.load()) {
-            InferenceWorker worker = new InferenceWorker(settings, runtime);
+            InferenceWorker worker = new InferenceWorker(settings, runtime, meters);
+            OperatorServer operator = httpPort < 0 ? null
+                    : OperatorServer.start(httpHost, httpPort, "--http-port", meters, worker.health());
+            if (operator != null) {
+                LOG.info("worker {}: Prometheus on http://{}:{}/metrics, health on /healthz and /readyz", workerId,
+                        httpHost, operator.port());
+            }
             Thread loop = Thread.currentThread();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
@@ -42,7 +63,13 @@ public final class WorkerCommand implements Callable<Integer> {
                     Thread.currentThread().interrupt();
                 }
             }, "audiolens-worker-shutdown"));
-            worker.run();
+            try {
+                worker.run();
+            } finally {
+                if (operator != null) {
+                    operator.close();
+                }
+            }
         }
         return 0;
     }

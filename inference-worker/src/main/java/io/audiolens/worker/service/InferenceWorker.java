@@ -2,6 +2,9 @@ package io.audiolens.worker.service;
 
 import io.audiolens.schemas.topics.Topics;
 import io.audiolens.worker.lens.LensRuntime;
+import io.audiolens.telemetry.Health;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,14 +25,23 @@ public final class InferenceWorker implements Runnable, AutoCloseable {
     private final TransactionalLoop projectionLoop;
     private final EnrichmentRequestWatcher requests;
     private final Map<String, TransactionalLoop> enrichmentLoops = new ConcurrentHashMap<>();
+    private final WorkerTelemetry telemetry;
+    private final MeterRegistry meters;
 
     public InferenceWorker(WorkerSettings settings, LensRuntime runtime) {
+        this(settings, runtime, new SimpleMeterRegistry());
+    }
+
+    /** A worker whose operator meters (samples, latency, dead letters, Kafka clients) go to {@code meters}. */
+    public InferenceWorker(WorkerSettings settings, LensRuntime runtime, MeterRegistry meters) {
         this.settings = settings;
+        this.meters = meters;
+        this.telemetry = new WorkerTelemetry(meters);
         this.analyzer = new SampleAnalyzer(runtime, settings);
-        this.projections = new SampleHandler(analyzer, settings.serdes());
+        this.projections = new SampleHandler(analyzer, settings.serdes(), telemetry);
         this.projectionLoop = new TransactionalLoop(
                 new LoopClients(settings.bootstrapServers(), settings.consumerGroup(), settings.memberId()),
-                settings.serdes(), Topics.SAMPLES.name(), projections);
+                settings.serdes(), Topics.SAMPLES.name(), projections, telemetry);
         this.requests = new EnrichmentRequestWatcher(settings.bootstrapServers(), settings.serdes(),
                 runtime.modelName(), this::startEnrichment);
     }
@@ -53,12 +65,18 @@ public final class InferenceWorker implements Runnable, AutoCloseable {
             TransactionalLoop loop = new TransactionalLoop(
                     new LoopClients(settings.bootstrapServers(), settings.consumerGroup() + "-enrichment-" + key,
                             settings.memberId() + "-enrichment-" + key),
-                    settings.serdes(), Topics.SAMPLES.name(), new EnrichmentHandler(plan, analyzer, settings.serdes()));
+                    settings.serdes(), Topics.SAMPLES.name(), new EnrichmentHandler(plan, analyzer, settings.serdes()),
+                    new WorkerTelemetry(meters));
             Thread thread = new Thread(loop, "audiolens-enrichment-" + key);
             thread.setDaemon(true);
             thread.start();
             return loop;
         });
+    }
+
+    /** {@code /healthz} and {@code /readyz} of the projection loop. */
+    public Health health() {
+        return telemetry;
     }
 
     public long processed() {

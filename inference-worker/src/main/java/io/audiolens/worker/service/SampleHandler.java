@@ -4,6 +4,8 @@ import io.audiolens.schemas.AudioSample;
 import io.audiolens.schemas.LayerProjection;
 import io.audiolens.schemas.topics.SerdeConfig;
 import io.audiolens.schemas.topics.Topics;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -18,10 +20,12 @@ final class SampleHandler implements RecordHandler {
     private final Deserializer<AudioSample> samples;
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final WorkerTelemetry telemetry;
 
-    SampleHandler(SampleAnalyzer analyzer, SerdeConfig serdes) {
+    SampleHandler(SampleAnalyzer analyzer, SerdeConfig serdes, WorkerTelemetry telemetry) {
         this.analyzer = analyzer;
         this.samples = Topics.SAMPLES.valueSerde(serdes).deserializer();
+        this.telemetry = telemetry;
     }
 
     @Override
@@ -34,7 +38,10 @@ final class SampleHandler implements RecordHandler {
             return;
         }
         try {
-            for (LayerProjection projection : analyzer.projections(sample)) {
+            long start = System.nanoTime();
+            List<LayerProjection> projections = analyzer.projections(sample);
+            telemetry.analysed(Duration.ofNanos(System.nanoTime() - start));
+            for (LayerProjection projection : projections) {
                 out.send(Topics.PROJECTIONS, ProjectionBuilder.groupKey(projection), projection);
             }
             processed.incrementAndGet();
@@ -47,6 +54,7 @@ final class SampleHandler implements RecordHandler {
         LOG.warn("sample {} at {}-{}@{} rejected ({}): {}", record.key(), record.topic(), record.partition(),
                 record.offset(), stage, reason);
         out.deadLetter(record, "worker/" + stage, reason);
+        telemetry.deadLetter("worker/" + stage);
         rejected.incrementAndGet();
     }
 

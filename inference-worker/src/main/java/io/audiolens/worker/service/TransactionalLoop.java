@@ -30,17 +30,20 @@ final class TransactionalLoop implements Runnable, AutoCloseable {
     private final SerdeConfig serdes;
     private final String inputTopic;
     private final RecordHandler handler;
+    private final WorkerTelemetry telemetry;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicBoolean started = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile RuntimeException failure;
 
-    TransactionalLoop(LoopClients clients, SerdeConfig serdes, String inputTopic, RecordHandler handler) {
+    TransactionalLoop(LoopClients clients, SerdeConfig serdes, String inputTopic, RecordHandler handler,
+            WorkerTelemetry telemetry) {
         this.clients = clients;
         this.serdes = serdes;
         this.inputTopic = inputTopic;
         this.handler = handler;
+        this.telemetry = telemetry;
     }
 
     @Override
@@ -51,25 +54,28 @@ final class TransactionalLoop implements Runnable, AutoCloseable {
         try (KafkaConsumer<String, byte[]> c = clients.consumer();
                 KafkaProducer<String, byte[]> producer = clients.transactionalProducer()) {
             consumer = c;
+            telemetry.bind(c, producer);
             producer.initTransactions();
             LoopOutput output = new LoopOutput(producer, serdes);
-            c.subscribe(List.of(inputTopic));
+            c.subscribe(List.of(inputTopic), telemetry.rebalanceListener());
             while (running.get()) {
                 ConsumerRecords<String, byte[]> batch = c.poll(Duration.ofMillis(500));
+                telemetry.polled();
                 if (!batch.isEmpty()) {
                     inTransaction(batch, c, producer, output);
                 }
             }
         } catch (WakeupException e) {
             if (running.get()) {
-                failure = e;
+                failed(e);
                 throw e;
             }
         } catch (RuntimeException e) {
-            failure = e;
+            failed(e);
             LOG.error("{} failed: {}", clients.memberId(), e.toString());
             throw e;
         } finally {
+            telemetry.unbind();
             stopped.countDown();
         }
     }
@@ -80,7 +86,7 @@ final class TransactionalLoop implements Runnable, AutoCloseable {
         try {
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
             for (ConsumerRecord<String, byte[]> record : batch) {
-                handler.handle(record, output);
+                handler.handle(record, output.forInput(record));
                 offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
             }
             producer.sendOffsetsToTransaction(offsets, c.groupMetadata());
@@ -89,6 +95,11 @@ final class TransactionalLoop implements Runnable, AutoCloseable {
             producer.abortTransaction();
             throw e;
         }
+    }
+
+    private void failed(RuntimeException e) {
+        failure = e;
+        telemetry.failed(e);
     }
 
     Optional<RuntimeException> failure() {

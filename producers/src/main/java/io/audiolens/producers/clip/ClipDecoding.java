@@ -34,7 +34,8 @@ public final class ClipDecoding {
         return audio.sourceSampleRate() != DecodedAudio.SAMPLE_RATE || audio.sourceChannels() != 1;
     }
 
-    public static AudioSample toSample(CheckedClip clip, DecodedAudio audio, Split split) {
+    /** {@code pcm16}: the clip's decoded audio, 16 kHz mono, possibly shifted on purpose. */
+    public static AudioSample toSample(CheckedClip clip, short[] pcm16, Split split) {
         return AudioSample.newBuilder()
                 .setSampleId(clip.sampleId())
                 .setDataset(clip.listed().dataset())
@@ -42,8 +43,8 @@ public final class ClipDecoding {
                 .setLabel(clip.label().orElse(null))
                 .setSplit(split)
                 .setSampleRate(DecodedAudio.SAMPLE_RATE)
-                .setPcm16(littleEndian(audio.pcm16()))
-                .setDurationSeconds(audio.seconds())
+                .setPcm16(littleEndian(pcm16))
+                .setDurationSeconds(pcm16.length / (double) DecodedAudio.SAMPLE_RATE)
                 .setSource(clip.file().toString())
                 .build();
     }

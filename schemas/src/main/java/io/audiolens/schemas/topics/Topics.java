@@ -7,6 +7,9 @@ import io.audiolens.schemas.EnrichmentOutcome;
 import io.audiolens.schemas.EnrichmentRequest;
 import io.audiolens.schemas.EnrichmentSnapshot;
 import io.audiolens.schemas.LayerProjection;
+import io.audiolens.schemas.MonitorAlert;
+import io.audiolens.schemas.MonitorBaseline;
+import io.audiolens.schemas.MonitorWindow;
 import io.audiolens.schemas.ScoreSnapshot;
 import java.util.List;
 
@@ -44,13 +47,26 @@ public final class Topics {
     public static final Topic<EnrichmentSnapshot> ENRICHMENT_METRICS =
             new Topic<>(TopicSpec.compacted("audiolens.metrics.enrichment", 3), EnrichmentSnapshot.class);
 
+    /** Key: group@windowStart (epoch ms): the latest view of each window, final once closed. */
+    public static final Topic<MonitorWindow> MONITOR_WINDOWS =
+            new Topic<>(TopicSpec.compacted("audiolens.monitor.windows", 3), MonitorWindow.class);
+
+    /** Key: group. One RAISED and one RECOVERED per drift episode; kept forever, the alert history. */
+    public static final Topic<MonitorAlert> MONITOR_ALERTS =
+            new Topic<>(TopicSpec.keptForever("audiolens.monitor.alerts", 3), MonitorAlert.class);
+
+    /** Key: group. Pinned baselines, read by every aggregator instance in full (a global store). */
+    public static final Topic<MonitorBaseline> MONITOR_BASELINES =
+            new Topic<>(TopicSpec.compacted("audiolens.monitor.baselines", 1), MonitorBaseline.class);
+
     /** Key: the original record's key. Kept forever: nothing is dropped silently. */
     public static final Topic<DeadLetter> DEAD_LETTERS =
             new Topic<>(TopicSpec.keptForever("audiolens.dead-letters", 3), DeadLetter.class);
 
     private static final List<Topic<?>> ALL = List.of(
             SAMPLES, PROJECTIONS, ENRICHMENT_REQUESTS, ENRICHMENT_OUTCOMES,
-            SCORE_METRICS, CORRELATION_METRICS, ENRICHMENT_METRICS, DEAD_LETTERS);
+            SCORE_METRICS, CORRELATION_METRICS, ENRICHMENT_METRICS, MONITOR_WINDOWS, MONITOR_ALERTS, MONITOR_BASELINES,
+            DEAD_LETTERS);
 
     private Topics() {
     }

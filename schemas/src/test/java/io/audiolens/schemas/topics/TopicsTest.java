@@ -17,6 +17,7 @@ class TopicsTest {
                 "audiolens.samples", "audiolens.projections",
                 "audiolens.enrichment.requests", "audiolens.enrichment.outcomes",
                 "audiolens.metrics.scores", "audiolens.metrics.correlations", "audiolens.metrics.enrichment",
+                "audiolens.monitor.windows", "audiolens.monitor.alerts", "audiolens.monitor.baselines",
                 "audiolens.dead-letters"), names);
     }
 
@@ -24,6 +25,8 @@ class TopicsTest {
     void shouldCompactMetricsAndKeepEventLogsForever() {
         assertEquals(Map.of("cleanup.policy", "compact"), Topics.SCORE_METRICS.spec().configs());
         assertEquals(Map.of("cleanup.policy", "delete", "retention.ms", "-1"), Topics.SAMPLES.spec().configs());
+        assertEquals(Map.of("cleanup.policy", "compact"), Topics.MONITOR_WINDOWS.spec().configs());
+        assertEquals(Map.of("cleanup.policy", "delete", "retention.ms", "-1"), Topics.MONITOR_ALERTS.spec().configs());
     }
 
     @Test

@@ -1,0 +1,175 @@
+package io.audiolens.aggregator.broker;
+
+import static io.audiolens.schemas.PromptFormat.P1;
+import static io.audiolens.schemas.PromptFormat.P2;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.audiolens.aggregator.AggregatorDriver;
+import io.audiolens.aggregator.AggregatorSettings;
+import io.audiolens.aggregator.Group;
+import io.audiolens.embedded.EmbeddedPlatform;
+import io.audiolens.embedded.Polling;
+import io.audiolens.embedded.junit.EmbeddedPlatformExtension;
+import io.audiolens.schemas.MonitorAlert;
+import io.audiolens.schemas.MonitorWindow;
+import io.audiolens.schemas.View;
+import io.audiolens.schemas.WindowStatus;
+import io.audiolens.schemas.topics.Topics;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The monitor survives a kill: an aggregator JVM killed (no shutdown at all) after it has raised alerts and
+ * restarted on its state dir ends with the same closed windows and the same alerts, none doubled, as the
+ * same records through the topology test driver (the second method).
+ */
+@ExtendWith(EmbeddedPlatformExtension.class)
+class MonitorRestartTest {
+
+    private static final String PREFIX = "monitor-crash.";
+    /**
+     * Event time 0, aligned to the 10 s windows, in the past (brokers refuse timestamps more than an hour
+     * ahead). The driver run publishes nothing on the wall clock, whose snapshots would move its stream time.
+     */
+    private static final long BASE = Instant.parse("2020-01-01T00:00:00Z").toEpochMilli();
+    private static final List<Group> GROUPS = List.of(
+            Group.of("m-restart", "animal", P1, View.LAST, "a", "b", "c"),
+            Group.of("m-restart", "animal", P2, View.LAST, "a", "b", "c"));
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void shouldEndWithTheSameWindowsAndAlertsAfterAKillMidStreamNoneDoubled(EmbeddedPlatform platform) throws Exception {
+        AggregatorSettings settings = BrokerRuns.settings(PREFIX, 10);
+        BrokerRuns.createTopics(platform, settings, 2);
+        List<BrokerRuns.Timed> stream = stream();
+        Expected expected = expected(settings, stream);
+        assertEquals(4, expected.alerts().size(), "per group one RAISED and one RECOVERED of the answer mix");
+
+        int firstPart = stream.size() * 2 / 3;
+        BrokerRuns.sendAt(platform, settings.topics().projections(), stream.subList(0, firstPart));
+        ChildAggregators children = new ChildAggregators(platform, folder, PREFIX, 10);
+        Path stateDir = folder.resolve("state");
+        Process first = children.start(stateDir, "first");
+        try {
+            int port = children.awaitPort(first, "first");
+            Polling.awaitUntil(() -> raisedSoFar(port) >= 1, BrokerRuns.TIMEOUT, Duration.ofMillis(10),
+                    "the first aggregator to raise an alert");
+        } finally {
+            first.destroyForcibly().waitFor();
+        }
+        BrokerRuns.sendAt(platform, settings.topics().projections(), stream.subList(firstPart, stream.size()));
+        Process second = children.start(stateDir, "second");
+        try {
+            int port = children.awaitPort(second, "second");
+            CommittedTopics.awaitCommittedToEnd(platform, AggregatorChild.applicationId(PREFIX), settings.topics().projections());
+            Polling.awaitUntil(() -> closedWindows(platform, settings).size() == expected.windows().size(),
+                    BrokerRuns.TIMEOUT, Duration.ofMillis(200), "every window to close; port " + port);
+        } finally {
+            second.destroyForcibly().waitFor();
+        }
+
+        assertEquals(expected.windows(), closedWindows(platform, settings));
+        assertEquals(expected.alerts(), alerts(platform, settings), "the same alerts, each once");
+    }
+
+    /** Per group 14 windows of 8 samples: answers mostly a, then 4 windows mostly c, then a again; a closer. */
+    private static List<BrokerRuns.Timed> stream() {
+        List<BrokerRuns.Timed> stream = new ArrayList<>();
+        for (int window = 0; window < 14; window++) {
+            boolean shifted = window >= 5 && window < 9;
+            for (int n = 0; n < 8; n++) {
+                String answer = n < 6 ? (shifted ? "c" : "a") : "b";
+                for (Group group : GROUPS) {
+                    stream.add(new BrokerRuns.Timed(group.unlabelled("w" + window + "-" + n, answer, answer.repeat(4)),
+                            BASE + window * 10_000L + n * 1_000L));
+                }
+            }
+        }
+        for (Group group : GROUPS) {
+            stream.add(new BrokerRuns.Timed(group.unlabelled("closer", "a", "aaaa"), BASE + 1_000_000L));
+        }
+        return stream;
+    }
+
+    private record Expected(Map<String, MonitorWindow> windows, List<String> alerts) {}
+
+    private Expected expected(AggregatorSettings settings, List<BrokerRuns.Timed> stream) {
+        try (AggregatorDriver driver = new AggregatorDriver(settings, folder.resolve("driver"))) {
+            stream.forEach(t -> driver.project(t.projection(), Instant.ofEpochMilli(t.eventTime())));
+            Map<String, MonitorWindow> windows = new TreeMap<>();
+            driver.windows().forEach(kv -> {
+                if (kv.value.getStatus() != WindowStatus.OPEN) {
+                    windows.put(kv.key, kv.value);
+                }
+            });
+            return new Expected(windows, driver.alerts().stream().map(kv -> describe(kv.key, kv.value)).sorted().toList());
+        }
+    }
+
+    private static Map<String, MonitorWindow> closedWindows(EmbeddedPlatform platform, AggregatorSettings settings) {
+        Deserializer<MonitorWindow> values = Topics.MONITOR_WINDOWS.valueSerde(platform.serdeConfig()).deserializer();
+        Map<String, MonitorWindow> windows = new TreeMap<>();
+        for (ConsumerRecord<String, byte[]> record : CommittedTopics.read(platform, settings.topics().windows())) {
+            MonitorWindow window = values.deserialize(record.topic(), record.value());
+            if (window.getStatus() != WindowStatus.OPEN) {
+                windows.put(record.key(), window);
+            }
+        }
+        return windows;
+    }
+
+    private static List<String> alerts(EmbeddedPlatform platform, AggregatorSettings settings) {
+        Deserializer<MonitorAlert> values = Topics.MONITOR_ALERTS.valueSerde(platform.serdeConfig()).deserializer();
+        return CommittedTopics.read(platform, settings.topics().alerts()).stream()
+                .map(record -> describe(record.key(), values.deserialize(record.topic(), record.value())))
+                .sorted().toList();
+    }
+
+    private static String describe(String key, MonitorAlert alert) {
+        return key + " " + alert.getKind() + " " + alert.getSignal() + " " + alert.getRunStart() + "–"
+                + alert.getWindowEnd() + " " + alert.getValue();
+    }
+
+    /** RAISED alerts the instance's state holds so far (it may run ahead of the committed ones). */
+    private static int raisedSoFar(int port) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/monitor.json")).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return 0;
+            }
+            int raised = 0;
+            for (JsonNode group : new ObjectMapper().readTree(response.body()).get("groups")) {
+                for (JsonNode alert : group.get("alerts")) {
+                    raised += "RAISED".equals(alert.get("kind").asText()) ? 1 : 0;
+                }
+            }
+            return raised;
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
