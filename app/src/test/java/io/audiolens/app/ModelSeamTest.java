@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The model-family seam, read off the compiled classes: nothing outside a family's package refers to a
- * family class, but the registry that names the families ({@code model/ModelFamilies}), a family that
- * composes another (none yet), and {@code train-tiny}, which trains a Qwen2-Audio by nature.
+ * family class, but the registry that names the families ({@code model/ModelFamilies}), DeSTA2, which
+ * composes Whisper and Llama, and {@code train-tiny}, which trains a Qwen2-Audio by nature.
  */
 class ModelSeamTest {
     private static final String MODEL = "io/audiolens/worker/model/";
-    private static final List<String> FAMILIES = List.of("qwen2audio", "qwenaudio", "llama");
+    private static final List<String> FAMILIES = List.of("qwen2audio", "qwenaudio", "llama", "whisper", "desta2");
     private static final List<Path> CLASSES = List.of(Path.of("../inference-worker/target/classes"), Path.of("target/classes"));
 
     @Test
@@ -46,6 +46,7 @@ class ModelSeamTest {
 
     private static boolean mayName(String className, String family) {
         return className.startsWith(MODEL + family + "/") || className.equals(MODEL + "ModelFamilies.class")
+                || className.startsWith(MODEL + "desta2/") && List.of("whisper", "llama").contains(family)
                 || className.startsWith("io/audiolens/app/train/") && family.equals("qwen2audio");
     }
 }

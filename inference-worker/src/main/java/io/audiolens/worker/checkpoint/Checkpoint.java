@@ -40,6 +40,14 @@ public final class Checkpoint {
         return new Checkpoint(folder, tensors);
     }
 
+    /** One safetensors file on its own (a component's weights beside a model's config, say). */
+    public static Checkpoint ofFile(Path safetensors) {
+        if (!Files.isRegularFile(safetensors)) {
+            throw new CheckpointException("weights file " + safetensors + " does not exist");
+        }
+        return new Checkpoint(safetensors.toAbsolutePath().getParent(), new LinkedHashMap<>(SafetensorsHeader.read(safetensors)));
+    }
+
     public Path folder() {
         return folder;
     }
@@ -59,15 +67,23 @@ public final class Checkpoint {
     /** The folder's {@code config.json}, read before anything else of the folder is. */
     public static JsonNode readConfig(Path folder) {
         requireFolder(folder);
-        Path config = folder.resolve("config.json");
-        if (!Files.isRegularFile(config)) {
+        if (!Files.isRegularFile(folder.resolve("config.json"))) {
             throw new CheckpointException("model folder " + folder + " has no config.json; pass --model with a "
                     + "checkpoint folder as the model's authors publish it");
         }
+        return readJson(folder, "config.json");
+    }
+
+    /** A JSON file of the folder, such as {@code generation_config.json}; its absence is an error naming it. */
+    public static JsonNode readJson(Path folder, String name) {
+        Path file = folder.resolve(name);
+        if (!Files.isRegularFile(file)) {
+            throw new CheckpointException("model folder " + folder + " has no " + name);
+        }
         try {
-            return JSON.readTree(config.toFile());
+            return JSON.readTree(file.toFile());
         } catch (IOException e) {
-            throw new CheckpointException("config.json in " + folder + " is not valid JSON: " + e.getMessage(), e);
+            throw new CheckpointException(name + " in " + folder + " is not valid JSON: " + e.getMessage(), e);
         }
     }
 

@@ -7,6 +7,7 @@ import io.audiolens.worker.checkpoint.Checkpoint;
 import io.audiolens.worker.checkpoint.CheckpointException;
 import io.audiolens.worker.model.api.AudioLanguageModel;
 import io.audiolens.worker.model.api.ModelFamily;
+import io.audiolens.worker.model.desta2.Desta2Family;
 import io.audiolens.worker.model.qwen2audio.Qwen2AudioFamily;
 import io.audiolens.worker.model.qwenaudio.QwenAudioFamily;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import java.util.stream.Collectors;
  * {@code config.json} picks its family. Nothing outside the family packages imports a family class.
  */
 public final class ModelFamilies {
-    private static final List<ModelFamily> FAMILIES = List.of(new Qwen2AudioFamily(), new QwenAudioFamily());
+    private static final List<ModelFamily> FAMILIES = List.of(new Qwen2AudioFamily(), new QwenAudioFamily(), new Desta2Family());
 
     private ModelFamilies() {}
 

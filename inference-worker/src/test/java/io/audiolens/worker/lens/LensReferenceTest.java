@@ -29,8 +29,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The lens views, the prediction and the enriched answers of every audio family against its reference
- * implementation: HF transformers for Qwen2-Audio, Qwen-Audio-Chat's own code for Qwen-Audio. Each fixture
- * is read with the prompt it was made with (animal, P3) and its own enrichment (source → target, two λ).
+ * implementation: HF transformers for Qwen2-Audio, Qwen-Audio-Chat's own code for Qwen-Audio, DeSTA2's and
+ * AudioLens's own code for DeSTA2. Each fixture is read with the prompt it was made with (its attribute,
+ * P3) and its own enrichment (source → target, two λ).
  */
 class LensReferenceTest {
     private static final double TOLERANCE = 1e-3;
@@ -39,6 +40,10 @@ class LensReferenceTest {
 
     /** One fixture read through the lens. */
     private record Case(JsonNode json, NDList ref, LensReport report, float[] ownFinal) {
+        Attribute attribute() {
+            return Attribute.named(json.path("attribute").asText());
+        }
+
         int[] labelIds(String key) {
             return StreamSupport.stream(json.path(key).spliterator(), false).mapToInt(JsonNode::asInt).toArray();
         }
@@ -52,11 +57,12 @@ class LensReferenceTest {
             List<Enrichment> enrichments = StreamSupport.stream(e.path("lambdas").spliterator(), false)
                     .map(l -> new Enrichment(e.path("source_layer").asInt(), e.path("target_layer").asInt(), l.asDouble()))
                     .toList();
+            Attribute attribute = Attribute.named(json.path("attribute").asText());
             try (LensRuntime runtime = LensRuntime.load(TinyReference.folder(name), Device.cpu(), DataType.FLOAT32,
                     LabelTokenMode.LEADING_SPACE);
                     ClipSession clip = runtime.open(features(json, ref))) {
-                return new Case(json, ref, clip.analyze(Attribute.ANIMAL, PromptFormat.P3, enrichments),
-                        clip.forward(Attribute.ANIMAL, PromptFormat.P3));
+                return new Case(json, ref, clip.analyze(attribute, PromptFormat.P3, enrichments),
+                        clip.forward(attribute, PromptFormat.P3));
             }
         });
     }
@@ -66,7 +72,7 @@ class LensReferenceTest {
         long melBins = ref.get("input_features").getShape().get(0);
         LogMelFeatures features = new LogMelFeatures(ref.get("input_features").toFloatArray(), (int) melBins,
                 (int) Math.round(json.path("seconds").asDouble() * 16_000));
-        assertEquals(json.path("feature_frames").asInt(), features.realFrames());
+        assertEquals(ref.get("feature_frames").getLong(), features.realFrames());
         return features;
     }
 
@@ -76,7 +82,7 @@ class LensReferenceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"qwen2audio-tiny-a", "qwenaudio-tiny-a"})
+    @ValueSource(strings = {"qwen2audio-tiny-a", "qwenaudio-tiny-a", "desta2-tiny-a"})
     void shouldReadTheFixturesPromptWithItsAudioAndLabelTokens(String fixture) {
         Case c = of(fixture);
         assertEquals(c.json().path("seq_len").asInt(), c.report().promptTokens());
@@ -85,7 +91,7 @@ class LensReferenceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"qwen2audio-tiny-a", "qwenaudio-tiny-a"})
+    @ValueSource(strings = {"qwen2audio-tiny-a", "qwenaudio-tiny-a", "desta2-tiny-a"})
     void shouldMatchTheReferenceLensProbabilitiesForAllThreeViews(String fixture) {
         Case c = of(fixture);
         assertClose("last", c.report().view(View.LAST), rows(c.ref().get("lens_last")));
@@ -95,7 +101,7 @@ class LensReferenceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"qwen2audio-tiny-a", "qwenaudio-tiny-a"})
+    @ValueSource(strings = {"qwen2audio-tiny-a", "qwenaudio-tiny-a", "desta2-tiny-a"})
     void shouldMatchTheReferenceFinalAnswersOfBothEnrichedVariants(String fixture) {
         Case c = of(fixture);
         int[] labels = c.labelIds("label_token_ids");
@@ -107,7 +113,7 @@ class LensReferenceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"qwen2audio-tiny-a", "qwenaudio-tiny-a"})
+    @ValueSource(strings = {"qwen2audio-tiny-a", "qwenaudio-tiny-a", "desta2-tiny-a"})
     void shouldHaveTheLensAtTheLastLayerEqualTheModelsOwnNextTokenDistribution(String fixture) {
         Case c = of(fixture);
         float[] lensAtL = c.report().view(View.LAST)[c.report().layers() - 1];
@@ -115,7 +121,7 @@ class LensReferenceTest {
         assertClose("layer L vs the reference's logits", new float[][] {lensAtL}, new float[][] {own});
         assertClose("layer L vs this run's full forward pass", new float[][] {lensAtL}, new float[][] {c.ownFinal()});
         int expected = IntStream.range(0, own.length).reduce((a, b) -> own[b] > own[a] ? b : a).orElseThrow();
-        assertEquals(Attribute.ANIMAL.labels().get(expected), c.report().prediction());
+        assertEquals(c.attribute().labels().get(expected), c.report().prediction());
     }
 
     private static void assertClose(String what, float[][] actual, float[][] expected) {

@@ -1,6 +1,8 @@
 package io.audiolens.worker.model.common;
 
+import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import io.audiolens.worker.checkpoint.CheckpointException;
 import io.audiolens.worker.model.api.TextTokenizer;
 import java.io.IOException;
@@ -34,6 +36,44 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
     @Override
     public String decode(long id) {
         return tokenizer.decode(new long[] {id}, false);
+    }
+
+    /** Ids with the special tokens the tokenizer's post-processor adds (Llama-3: {@code <|begin_of_text|>} first). */
+    public long[] encodeWithSpecialTokens(String text) {
+        return tokenizer.encode(text, true, false).getIds();
+    }
+
+    /**
+     * Ids of ordinary text and, per id, the characters {@code [start, end)} of {@code text} it came from
+     * (an added special token covers its own characters).
+     */
+    public Tokens tokensWithSpans(String text, boolean addSpecialTokens) {
+        Encoding encoding = tokenizer.encode(text, addSpecialTokens, false);
+        CharSpan[] spans = encoding.getCharTokenSpans();
+        int[][] ranges = new int[spans.length][];
+        for (int i = 0; i < spans.length; i++) {
+            ranges[i] = spans[i] == null ? new int[] {-1, -1} : new int[] {spans[i].getStart(), spans[i].getEnd()};
+        }
+        return new Tokens(encoding.getIds(), ranges);
+    }
+
+    /** Token ids with the character range each came from ({@code {-1, -1}} for tokens added around the text). */
+    public record Tokens(long[] ids, int[][] spans) {}
+
+    /**
+     * The text of {@code ids} as the tokenizer's decoder writes it, optionally without special tokens, then
+     * with transformers' {@code clean_up_tokenization} when {@code cleanUp} (a tokenizer_config.json setting).
+     */
+    public String decode(long[] ids, boolean skipSpecialTokens, boolean cleanUp) {
+        String text = tokenizer.decode(ids, skipSpecialTokens);
+        return cleanUp ? cleanUpSpaces(text) : text;
+    }
+
+    /** transformers' {@code PreTrainedTokenizerBase.clean_up_tokenization}. */
+    static String cleanUpSpaces(String text) {
+        return text.replace(" .", ".").replace(" ?", "?").replace(" !", "!").replace(" ,", ",").replace(" ' ", "'")
+                .replace(" n't", "n't").replace(" 'm", "'m").replace(" 's", "'s").replace(" 've", "'ve")
+                .replace(" 're", "'re");
     }
 
     @Override

@@ -56,6 +56,10 @@ public final class LlamaModel implements AutoCloseable {
         return config;
     }
 
+    public DataType computeType() {
+        return weights.embedTokens().getDataType();
+    }
+
     public NDManager newCallManager() {
         return manager.newSubManager();
     }

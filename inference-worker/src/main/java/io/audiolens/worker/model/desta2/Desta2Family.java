@@ -1,0 +1,88 @@
+package io.audiolens.worker.model.desta2;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.audiolens.worker.checkpoint.Checkpoint;
+import io.audiolens.worker.checkpoint.CheckpointException;
+import io.audiolens.worker.model.api.AudioLanguageModel;
+import io.audiolens.worker.model.api.ModelFamily;
+import io.audiolens.worker.model.api.ModelShape;
+import io.audiolens.worker.model.common.CheckpointWeightSource;
+import io.audiolens.worker.model.common.WeightSource;
+import io.audiolens.worker.model.llama.LlamaModel;
+import io.audiolens.worker.model.whisper.WhisperModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * DeSTA2 ({@code DeSTA-ntu/DeSTA2-8B-beta}): {@code config.json} with {@code model_type: DestaModel} and the
+ * hub ids of its Whisper and Llama, and {@code qformer_connector.pth}; the two inner models are found by
+ * {@link InnerModels}.
+ */
+public final class Desta2Family implements ModelFamily {
+    static final String ID = "desta2";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "DeSTA2 (model_type DestaModel: config.json, qformer_connector.pth, Whisper and Llama-3 by hub id)";
+    }
+
+    @Override
+    public boolean recognises(JsonNode config) {
+        return config.path("model_type").asText("").equals(Desta2Config.MODEL_TYPE);
+    }
+
+    @Override
+    public AudioLanguageModel load(Path folder, Device device, DataType computeType) {
+        Desta2Config config = Desta2Config.fromJson(Checkpoint.readConfig(folder));
+        InnerModels inner = InnerModels.beside(folder);
+        WhisperModel whisper = WhisperModel.load(inner.find(config.whisperId(), "whisper"), device, computeType);
+        LlamaModel llama = null;
+        NDManager connectorManager = NDManager.newBaseManager(device, "PyTorch");
+        try {
+            llama = LlamaModel.load(inner.find(config.llamaId(), "llama"), device, computeType);
+            ConnectorWeights weights = ConnectorWeights.load(connectorSource(folder, connectorManager, computeType),
+                    config.promptSize(), config.taps().size(), whisper.width(), llama.config().width());
+            connectorManager.cap();
+            Desta2Prompt prompt = Desta2Prompt.of(llama.tokenizer(), Checkpoint.readJson(inner.find(config.llamaId(),
+                    "llama"), "tokenizer_config.json"));
+            return new Desta2Model(config, whisper, connectorManager,
+                    new QFormerConnector(weights, whisper.encoderHeads()), llama, prompt);
+        } catch (RuntimeException e) {
+            connectorManager.close();
+            whisper.close();
+            if (llama != null) {
+                llama.close();
+            }
+            throw e;
+        }
+    }
+
+    /** The connector's state dict: {@code qformer_connector.safetensors} when present, else the released {@code .pth}. */
+    private static WeightSource connectorSource(Path folder, NDManager manager, DataType computeType) {
+        Path safetensors = folder.resolve("qformer_connector.safetensors");
+        if (Files.isRegularFile(safetensors)) {
+            return new CheckpointWeightSource(Checkpoint.ofFile(safetensors), manager, computeType);
+        }
+        throw new CheckpointException("DeSTA2 folder " + folder + " has no qformer_connector.safetensors");
+    }
+
+    @Override
+    public void writeRandom(Path folder, ModelShape shape, long seed) {
+        throw new IllegalArgumentException("bench model makes no random DeSTA2 folder (its Whisper and Llama are whole "
+                + "models of their own); bench a DeSTA2 folder with --model DIR");
+    }
+
+    @Override
+    public double forwardFlops(ModelShape shape, int samples, int promptTokens) {
+        throw new IllegalArgumentException("bench model makes no random DeSTA2 folder (its Whisper and Llama are whole "
+                + "models of their own); bench a DeSTA2 folder with --model DIR");
+    }
+}

@@ -1,0 +1,166 @@
+package io.audiolens.worker.model.whisper;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import io.audiolens.worker.checkpoint.Checkpoint;
+import io.audiolens.worker.model.api.Transcript;
+import io.audiolens.worker.model.common.CheckpointWeightSource;
+import io.audiolens.worker.model.common.HfTokenizer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A Whisper checkpoint folder as {@code WhisperForConditionalGeneration.from_pretrained} reads it
+ * ({@code config.json}, safetensors, {@code generation_config.json}, {@code tokenizer.json},
+ * {@code tokenizer_config.json}): the encoder's hidden states of a clip, and its greedy transcript as
+ * {@code generate} makes it with the generation config alone. A width, N = 1500 positions, V vocabulary.
+ */
+public final class WhisperModel implements AutoCloseable {
+    private final NDManager manager;
+    private final WhisperConfig config;
+    private final WhisperEncoder encoder;
+    private final WhisperDecoder decoder;
+    private final WhisperGenerationConfig generation;
+    private final HfTokenizer tokenizer;
+    private final boolean cleanUpSpaces;
+
+    private WhisperModel(NDManager manager, WhisperConfig config, WhisperWeights weights,
+            WhisperGenerationConfig generation, HfTokenizer tokenizer, boolean cleanUpSpaces) {
+        this.manager = manager;
+        this.config = config;
+        this.encoder = new WhisperEncoder(config, weights);
+        this.decoder = new WhisperDecoder(config, weights);
+        this.generation = generation;
+        this.tokenizer = tokenizer;
+        this.cleanUpSpaces = cleanUpSpaces;
+    }
+
+    public static WhisperModel load(Path folder, Device device, DataType computeType) {
+        Checkpoint checkpoint = Checkpoint.open(folder);
+        WhisperConfig config = WhisperConfig.fromJson(checkpoint.config());
+        WhisperGenerationConfig generation = WhisperGenerationConfig.fromJson(
+                Checkpoint.readJson(folder, "generation_config.json"), config.targetPositions());
+        boolean cleanUp = Checkpoint.readJson(folder, "tokenizer_config.json").path("clean_up_tokenization_spaces")
+                .asBoolean(false);
+        HfTokenizer tokenizer = HfTokenizer.load(checkpoint.file("tokenizer.json"));
+        NDManager manager = NDManager.newBaseManager(device, "PyTorch");
+        try {
+            WhisperWeights weights = WhisperWeights.load(new CheckpointWeightSource(checkpoint, manager, computeType), config);
+            WhisperModel model = new WhisperModel(manager, config, weights, generation, tokenizer, cleanUp);
+            manager.cap(); // from here on, anything attached to the weights' manager is a leak: fail loudly
+            return model;
+        } catch (RuntimeException e) {
+            manager.close();
+            tokenizer.close();
+            throw e;
+        }
+    }
+
+    public int melBins() {
+        return config.melBins();
+    }
+
+    /** A, the model width. */
+    public int width() {
+        return config.width();
+    }
+
+    public int encoderHeads() {
+        return config.encoderHeads();
+    }
+
+    /** Encoder layers L: {@link #hiddenStates} returns L + 1 states. */
+    public int encoderLayers() {
+        return config.encoderLayers();
+    }
+
+    /** HF's {@code encoder_hidden_states} of features (M, 3000): L + 1 arrays (1500, A), the last the encoder's output. */
+    public List<NDArray> hiddenStates(NDArray features) {
+        return encoder.hiddenStates(features);
+    }
+
+    /**
+     * Greedy transcription as transformers 4.45 runs it from the generation config: the language detected
+     * from one step on {@code <|startoftranscript|>} among the config's language tokens (unless forced),
+     * the init tokens [start, language, task, no-timestamps], then the argmax at each step with the
+     * suppressed tokens at −∞ (and the begin-suppressed ones at the first generated step), until
+     * {@code <|endoftext|>} or {@code max_length} tokens in all.
+     *
+     * @param audio the encoder's output (N, A)
+     */
+    public Generation transcribe(NDArray audio) {
+        int language = generation.forcedLanguage() != null ? generation.forcedLanguage() : detectLanguage(audio);
+        long[] init = {generation.decoderStartTokenId(), language, generation.task(), generation.noTimestampsTokenId()};
+        List<Long> sequence = new ArrayList<>(Arrays.stream(init).boxed().toList());
+        WhisperDecoder.Session session = decoding(audio);
+        float[] logits = lastRow(session.step(init));
+        while (sequence.size() < generation.maxLength()) {
+            suppress(logits, generation.suppressTokens());
+            if (sequence.size() == init.length) {
+                suppress(logits, generation.beginSuppressTokens());
+            }
+            long next = argmax(logits);
+            sequence.add(next);
+            if (next == generation.eosTokenId() || sequence.size() >= generation.maxLength()) {
+                break;
+            }
+            logits = lastRow(session.step(new long[] {next}));
+        }
+        long[] ids = sequence.stream().mapToLong(Long::longValue).toArray();
+        long[] text = Arrays.stream(ids).filter(id -> id < generation.eosTokenId()).toArray();
+        return new Generation(language, ids, new Transcript(tokenizer.decode(ids, true, cleanUpSpaces), text));
+    }
+
+    /** The language token, the whole sequence (init tokens included) and the transcript. */
+    public record Generation(int language, long[] sequence, Transcript transcript) {}
+
+    /** Teacher-forced logits (T, V) of {@code ids} after the audio, in float32. */
+    public NDArray logits(NDArray audio, long[] ids) {
+        return decoding(audio).step(ids);
+    }
+
+    WhisperDecoder.Session decoding(NDArray audio) {
+        return decoder.start(audio);
+    }
+
+    private int detectLanguage(NDArray audio) {
+        float[] logits = lastRow(decoding(audio).step(new long[] {generation.decoderStartTokenId()}));
+        int best = -1;
+        for (int id : generation.languages().values().stream().sorted().toList()) { // ties: the lowest id, as argmax
+            if (best < 0 || logits[id] > logits[best]) {
+                best = id;
+            }
+        }
+        return best;
+    }
+
+    private static float[] lastRow(NDArray logits) {
+        return logits.get(logits.getShape().get(0) - 1).toFloatArray();
+    }
+
+    private static void suppress(float[] logits, int[] ids) {
+        for (int id : ids) {
+            logits[id] = Float.NEGATIVE_INFINITY;
+        }
+    }
+
+    private static long argmax(float[] logits) {
+        int best = 0;
+        for (int i = 1; i < logits.length; i++) {
+            if (logits[i] > logits[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+        tokenizer.close();
+    }
+}
