@@ -27,6 +27,14 @@ public final class InspectJson {
         }
         root.put("promptTokens", report.promptTokens());
         root.put("audioTokens", report.audioTokens());
+        if (report.transcript() != null) {
+            ObjectNode transcript = root.putObject("transcript");
+            transcript.put("text", report.transcript().text());
+            ArrayNode transcriptIds = transcript.putArray("ids");
+            for (long id : report.transcript().ids()) {
+                transcriptIds.add(id);
+            }
+        }
         ObjectNode views = root.putObject("views");
         for (View view : View.values()) {
             ArrayNode layers = views.putArray(view.id());

@@ -13,6 +13,9 @@ final class InspectText {
         StringBuilder out = new StringBuilder();
         out.append(String.format("model %s (%s) · %s · %s · %d layers · %d prompt tokens (%d audio)%n", r.model(),
                 r.family(), r.attribute(), r.prompt(), r.layers(), r.promptTokens(), r.audioTokens()));
+        if (r.transcript() != null) {
+            out.append("transcript: ").append(r.transcript().text()).append(System.lineSeparator());
+        }
         out.append(String.format("%-6s", "layer"));
         for (View view : View.values()) {
             out.append(String.format("  %-28s", view.id()));

@@ -102,13 +102,33 @@ class InspectCommandTest {
     }
 
     @Test
+    void shouldReadADesta2FolderWithItsTranscriptAsItsOwnCodeDid() throws Exception {
+        Path desta2 = FIXTURE.resolveSibling("desta2-tiny-a");
+        Result result = run("inspect", "--model", desta2.toString(), "--audio", desta2.resolve("audio.wav").toString(),
+                "--attribute", "emotion", "--prompt", "P3", "--device", "cpu", "--json");
+        assertEquals(0, result.exitCode, result.err);
+        JsonNode json = new ObjectMapper().readTree(result.out);
+        JsonNode reference = new ObjectMapper().readTree(desta2.resolve("reference.json").toFile());
+        assertEquals("desta2", json.path("family").asText());
+        assertEquals(reference.path("transcription").asText(), json.path("transcript").path("text").asText());
+        assertEquals(reference.path("whisper").path("transcript_ids"), json.path("transcript").path("ids"));
+        assertEquals(8, json.path("audioTokens").asInt());
+        assertEquals(83, json.path("promptTokens").asInt());
+        try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+            NDList npz = NDList.decode(m, Files.readAllBytes(desta2.resolve("reference.npz")));
+            assertClose(npz.get("lens_last").toFloatArray(), json.path("views").path("last"));
+            assertClose(npz.get("lens_last_audio_masked").toFloatArray(), json.path("views").path("last_audio_masked"));
+        }
+    }
+
+    @Test
     void shouldRefuseAFolderOfAnUnsupportedFamilyNamingTheSupportedOnes() throws Exception {
         Path llama = FIXTURE.resolveSibling("llama-tiny-d");
         Result result = run("inspect", "--model", llama.toString(), "--audio", FIXTURE.resolve("audio.wav").toString(),
                 "--attribute", "animal", "--device", "cpu", "--json");
         assertEquals(2, result.exitCode);
         assertTrue(result.err.contains("model_type 'llama'") && result.err.contains("Qwen2-Audio")
-                && result.err.contains("Qwen-Audio-Chat"), result.err);
+                && result.err.contains("Qwen-Audio-Chat") && result.err.contains("DeSTA2"), result.err);
     }
 
     private static void assertClose(float[] expected, JsonNode rows) {

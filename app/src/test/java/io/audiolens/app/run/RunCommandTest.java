@@ -64,6 +64,37 @@ class RunCommandTest {
         }
     }
 
+    @Test
+    void shouldRunADesta2FolderIntoTheMetricsAndAReportPanel() throws Exception {
+        // DeSTA2 runs Whisper over the whole 30 s window per clip: four gender clips keep the test short
+        Path dataset = Files.createDirectories(out.resolve("gender-4/Gender/audio"));
+        List<String> metadata = Files.readAllLines(DATASET.resolve("Gender/metadata.csv")).subList(0, 5);
+        Files.write(dataset.resolveSibling("metadata.csv"), metadata);
+        for (String row : metadata.subList(1, 5)) {
+            String file = row.substring(0, row.indexOf(','));
+            Files.copy(DATASET.resolve("Gender/audio").resolve(file), dataset.resolve(file));
+        }
+        Path desta2 = TestSamples.FIXTURE.resolveSibling("desta2-tiny-a");
+        assertEquals(0, AudioLens.commandLine().execute("run", "--dataset", out.resolve("gender-4").toString(), "--model",
+                desta2.toString(), "--out", out.resolve("run").toString(), "--device", "cpu", "--probe-size", "2",
+                "--prompts", "P3"));
+        JsonNode metrics = JSON.readTree(out.resolve("run/metrics.json").toFile());
+        long groups = 0;
+        for (JsonNode group : metrics.path("groups")) {
+            assertEquals("desta2-tiny-a", group.path("model").asText());
+            assertEquals(4, group.path("samples").asInt());
+            groups++;
+        }
+        assertEquals(3, groups, "gender × P3 × three views");
+        assertEquals(4 * 3, Files.readAllLines(out.resolve("run/projections.jsonl")).size());
+
+        Path report = out.resolve("report");
+        assertEquals(0, AudioLens.commandLine().execute("report", "--metrics", out.resolve("run/metrics.json").toString(),
+                "--out", report.toString()));
+        assertTrue(Files.isRegularFile(report.resolve("figures/fig2-desta2-tiny-a-gender.png")));
+        assertTrue(Files.readString(report.resolve("index.html")).contains("desta2-tiny-a"));
+    }
+
     /** The live aggregator's metrics.json equals `audiolens aggregate` over the files the run wrote. */
     private void assertMetricsEqualOfflineAggregation() throws Exception {
         Path offline = out.resolve("offline-metrics.json");

@@ -115,7 +115,7 @@ public final class ClipSession implements AutoCloseable {
         String prediction = Labels.predicted(attribute.labels(), readings.views().get(View.LAST)[layers - 1]);
         return new LensReport(runtime.modelName(), runtime.family(), attribute.name(), format.name(), layers, attribute.labels(),
                 runtime.labelTokenIds(attribute), prompt.length(), audioTokens(), readings.views(), prediction,
-                List.copyOf(enriched));
+                List.copyOf(enriched), encoded.transcript().orElse(null));
     }
 
     @Override

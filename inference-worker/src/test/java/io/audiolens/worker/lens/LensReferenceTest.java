@@ -18,6 +18,7 @@ import io.audiolens.worker.model.api.Enrichment;
 import io.audiolens.worker.prompt.LabelTokenMode;
 import io.audiolens.worker.prompt.PromptFormat;
 import io.audiolens.worker.testing.TinyReference;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,6 +123,22 @@ class LensReferenceTest {
         assertClose("layer L vs this run's full forward pass", new float[][] {lensAtL}, new float[][] {c.ownFinal()});
         int expected = IntStream.range(0, own.length).reduce((a, b) -> own[b] > own[a] ? b : a).orElseThrow();
         assertEquals(c.attribute().labels().get(expected), c.report().prediction());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"qwenaudio-tiny-a", "desta2-tiny-a"})
+    void shouldReadTheBareLabelsFirstTokensAsThePapersCodeDoesWithNoSpace(String fixture) {
+        JsonNode json = TinyReference.json(fixture);
+        NDList ref = TinyReference.arrays(fixture, SCOPE);
+        Attribute attribute = Attribute.named(json.path("attribute").asText());
+        try (LensRuntime runtime = LensRuntime.load(TinyReference.folder(fixture), Device.cpu(), DataType.FLOAT32,
+                LabelTokenMode.NO_SPACE);
+                ClipSession clip = runtime.open(features(json, ref))) {
+            LensReport report = clip.analyze(attribute, PromptFormat.P3, List.of());
+            assertArrayEquals(Arrays.stream(ref.get("label_token_ids_nospace").toLongArray()).mapToInt(Math::toIntExact)
+                    .toArray(), report.labelTokenIds());
+            assertClose("last, no space", report.view(View.LAST), rows(ref.get("lens_last_nospace")));
+        }
     }
 
     private static void assertClose(String what, float[][] actual, float[][] expected) {
