@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Named tensors a model reads its weights from: a folder of safetensors ({@link Checkpoint}) or one
- * {@code torch.save} file ({@link PthCheckpoint}).
+ * {@code torch.save} file ({@link PthCheckpoint#open}).
  */
 public interface TensorSource {
 
