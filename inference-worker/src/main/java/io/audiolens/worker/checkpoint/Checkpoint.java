@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
@@ -20,13 +19,13 @@ import java.util.stream.Stream;
  * index, every {@code model-*.safetensors}). Tensors are looked up by their HF names and checked
  * against the shape the config implies.
  */
-public final class Checkpoint {
+public final class Checkpoint implements TensorSource {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path folder;
-    private final Map<String, TensorInfo> tensors;
+    private final TensorIndex tensors;
 
-    private Checkpoint(Path folder, Map<String, TensorInfo> tensors) {
+    private Checkpoint(Path folder, TensorIndex tensors) {
         this.folder = folder;
         this.tensors = tensors;
     }
@@ -37,7 +36,8 @@ public final class Checkpoint {
         for (Path shard : shards(folder)) {
             tensors.putAll(SafetensorsHeader.read(shard));
         }
-        return new Checkpoint(folder, tensors);
+        return new Checkpoint(folder, new TensorIndex(tensors, "the checkpoint in " + folder
+                + "; does config.json belong to these weights, and are all shards present?"));
     }
 
     /** One safetensors file on its own (a component's weights beside a model's config, say). */
@@ -94,31 +94,19 @@ public final class Checkpoint {
         }
     }
 
-    /** Every tensor's name and stored shape, in file order. */
+    @Override
     public Map<String, long[]> shapes() {
-        Map<String, long[]> shapes = new LinkedHashMap<>();
-        tensors.forEach((name, info) -> shapes.put(name, info.shape().clone()));
-        return shapes;
+        return tensors.shapes();
     }
 
+    @Override
     public boolean has(String name) {
-        return tensors.containsKey(name);
+        return tensors.has(name);
     }
 
-    /** Loads tensor {@code name}, failing at once if it is absent or its shape is not {@code expected}. */
+    @Override
     public NDArray load(String name, NDManager manager, DataType computeType, long... expected) {
-        TensorInfo info = tensors.get(name);
-        if (info == null) {
-            throw new CheckpointException("tensor '" + name + "' (expected shape " + Arrays.toString(expected)
-                    + ") is missing from the checkpoint in " + folder + "; does config.json belong to these weights, "
-                    + "and are all shards present?");
-        }
-        if (!Arrays.equals(info.shape(), expected)) {
-            throw new CheckpointException("tensor '" + name + "' in " + info.file().getFileName() + " has shape "
-                    + info.shapeText() + " but config.json implies " + Arrays.toString(expected)
-                    + "; the config and the weights do not belong together");
-        }
-        return TensorReader.read(info, manager, computeType);
+        return tensors.load(name, manager, computeType, expected);
     }
 
     private static Iterable<Path> shards(Path folder) {
