@@ -8,10 +8,17 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.audiolens.app.AudioLens;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -118,6 +125,69 @@ class InspectCommandTest {
             NDList npz = NDList.decode(m, Files.readAllBytes(desta2.resolve("reference.npz")));
             assertClose(npz.get("lens_last").toFloatArray(), json.path("views").path("last"));
             assertClose(npz.get("lens_last_audio_masked").toFloatArray(), json.path("views").path("last_audio_masked"));
+        }
+    }
+
+    @Test
+    void shouldRefuseADesta2ConnectorWhosePickleNamesAnyOtherGlobalWithExitCode2() throws Exception {
+        Path desta2 = desta2Copy("config.json", "whisper", "llama");
+        Path marker = dir.resolve("pwned");
+        // os.system("touch <marker>") as torch.save would hold it: GLOBAL, the argument, TUPLE1, REDUCE, STOP
+        ByteArrayOutputStream pickle = new ByteArrayOutputStream();
+        pickle.write(new byte[] {(byte) 0x80, 2});
+        pickle.write("cos\nsystem\n".getBytes(StandardCharsets.US_ASCII));
+        byte[] command = ("touch " + marker).getBytes(StandardCharsets.UTF_8);
+        pickle.write('X');
+        pickle.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(command.length).array());
+        pickle.write(command);
+        pickle.write(new byte[] {(byte) 0x85, 'R', '.'});
+        storedZip(desta2.resolve("qformer_connector.pth"), "archive/data.pkl", pickle.toByteArray());
+
+        Result result = run("inspect", "--model", desta2.toString(), "--audio", FIXTURE.resolve("audio.wav").toString(),
+                "--attribute", "emotion", "--device", "cpu", "--json");
+        assertEquals(2, result.exitCode);
+        assertTrue(result.err.contains("os.system"), result.err);
+        assertTrue(Files.notExists(marker), "the pickle's command ran");
+    }
+
+    @Test
+    void shouldNameWhatADesta2FolderLacks() throws Exception {
+        Path noLlama = desta2Copy("config.json", "whisper", "qformer_connector.pth");
+        Result missing = run("inspect", "--model", noLlama.toString(), "--audio", FIXTURE.resolve("audio.wav").toString(),
+                "--attribute", "emotion", "--device", "cpu", "--json");
+        assertEquals(2, missing.exitCode);
+        assertTrue(missing.err.contains("meta-llama/Meta-Llama-3-8B-Instruct") && missing.err.contains(
+                noLlama.resolve("llama").toString()), missing.err);
+
+        Path otherWhisper = desta2Copy("whisper", "llama", "qformer_connector.pth");
+        Files.writeString(otherWhisper.resolve("config.json"), Files.readString(FIXTURE.resolveSibling("desta2-tiny-a")
+                .resolve("config.json")).replace("\"openai/whisper-small\"", "\"openai/whisper-base\""));
+        Result unknown = run("inspect", "--model", otherWhisper.toString(), "--audio", FIXTURE.resolve("audio.wav").toString(),
+                "--attribute", "emotion", "--device", "cpu", "--json");
+        assertEquals(2, unknown.exitCode);
+        assertTrue(unknown.err.contains("openai/whisper-base") && unknown.err.contains("whisper-large-v3"), unknown.err);
+    }
+
+    /** A DeSTA2 folder of the fixture's files named, each linked, in a folder of its own. */
+    private Path desta2Copy(String... files) throws Exception {
+        Path copy = Files.createDirectories(dir.resolve("desta2-" + String.join("-", files).replace('.', '_')));
+        for (String file : files) {
+            Files.createSymbolicLink(copy.resolve(file), FIXTURE.resolveSibling("desta2-tiny-a").resolve(file));
+        }
+        return copy;
+    }
+
+    private static void storedZip(Path file, String name, byte[] data) throws Exception {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            ZipEntry entry = new ZipEntry(name);
+            entry.setMethod(ZipEntry.STORED);
+            entry.setSize(data.length);
+            CRC32 crc = new CRC32();
+            crc.update(data);
+            entry.setCrc(crc.getValue());
+            zip.putNextEntry(entry);
+            zip.write(data);
+            zip.closeEntry();
         }
     }
 

@@ -45,7 +45,8 @@ public final class Checkpoint implements TensorSource {
         if (!Files.isRegularFile(safetensors)) {
             throw new CheckpointException("weights file " + safetensors + " does not exist");
         }
-        return new Checkpoint(safetensors.toAbsolutePath().getParent(), new LinkedHashMap<>(SafetensorsHeader.read(safetensors)));
+        return new Checkpoint(safetensors.toAbsolutePath().getParent(),
+                new TensorIndex(SafetensorsHeader.read(safetensors), safetensors.toString()));
     }
 
     public Path folder() {

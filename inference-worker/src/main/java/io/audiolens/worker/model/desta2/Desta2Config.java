@@ -41,8 +41,8 @@ record Desta2Config(String whisperId, String llamaId, int promptSize) {
             case "openai/whisper-tiny" -> List.of(0, 1, 2, 3);
             case "openai/whisper-large-v3" -> List.of(3, 7, 11, 15, 19, 23, 27, 31);
             default -> throw new IllegalArgumentException("config.json: whisper_model_id '" + whisperId + "' is not one "
-                    + "DeSTA2 supports; its connector taps layers only for openai/whisper-tiny, -small, -medium and "
-                    + "-large-v3");
+                    + "DeSTA2 supports; its connector taps layers only for openai/whisper-tiny, openai/whisper-small, "
+                    + "openai/whisper-medium and openai/whisper-large-v3");
         };
     }
 }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.audiolens.worker.checkpoint.Checkpoint;
 import io.audiolens.worker.checkpoint.CheckpointException;
+import io.audiolens.worker.checkpoint.PthCheckpoint;
 import io.audiolens.worker.model.api.AudioLanguageModel;
 import io.audiolens.worker.model.api.ModelFamily;
 import io.audiolens.worker.model.api.ModelShape;
@@ -65,13 +66,20 @@ public final class Desta2Family implements ModelFamily {
         }
     }
 
-    /** The connector's state dict: {@code qformer_connector.safetensors} when present, else the released {@code .pth}. */
+    /**
+     * The connector's state dict: {@code qformer_connector.safetensors} when someone converted it (no pickle
+     * to read), else the released {@code qformer_connector.pth}, read behind an allow-list of globals.
+     */
     private static WeightSource connectorSource(Path folder, NDManager manager, DataType computeType) {
         Path safetensors = folder.resolve("qformer_connector.safetensors");
+        Path pth = folder.resolve("qformer_connector.pth");
         if (Files.isRegularFile(safetensors)) {
             return new CheckpointWeightSource(Checkpoint.ofFile(safetensors), manager, computeType);
+        } else if (Files.isRegularFile(pth)) {
+            return new CheckpointWeightSource(PthCheckpoint.open(pth), manager, computeType);
         }
-        throw new CheckpointException("DeSTA2 folder " + folder + " has no qformer_connector.safetensors");
+        throw new CheckpointException("DeSTA2 folder " + folder + " has no qformer_connector.pth (the connector's "
+                + "weights, the one file of DeSTA-ntu/DeSTA2-8B-beta besides config.json); download it into the folder");
     }
 
     @Override
