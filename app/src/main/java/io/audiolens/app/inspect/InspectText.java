@@ -1,7 +1,7 @@
 package io.audiolens.app.inspect;
 
 import io.audiolens.worker.lens.EnrichedPrediction;
-import io.audiolens.worker.lens.Labels;
+import io.audiolens.worker.prompt.Labels;
 import io.audiolens.worker.lens.LensReport;
 import io.audiolens.worker.lens.View;
 

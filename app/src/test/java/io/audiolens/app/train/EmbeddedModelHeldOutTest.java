@@ -10,7 +10,7 @@ import io.audiolens.schemas.attributes.Attribute;
 import io.audiolens.worker.lens.ClipSession;
 import io.audiolens.worker.lens.LensReport;
 import io.audiolens.worker.lens.LensRuntime;
-import io.audiolens.worker.lens.Labels;
+import io.audiolens.worker.prompt.Labels;
 import io.audiolens.worker.lens.View;
 import io.audiolens.worker.prompt.LabelTokenMode;
 import io.audiolens.worker.prompt.PromptFormat;

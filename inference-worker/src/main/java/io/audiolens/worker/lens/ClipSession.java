@@ -11,6 +11,7 @@ import io.audiolens.worker.model.api.LastTokenStates;
 import io.audiolens.worker.model.api.LastTokenVariants;
 import io.audiolens.worker.model.api.PrefixCache;
 import io.audiolens.worker.model.api.PromptInput;
+import io.audiolens.worker.prompt.Labels;
 import io.audiolens.worker.prompt.PromptFormat;
 import java.util.ArrayList;
 import java.util.List;

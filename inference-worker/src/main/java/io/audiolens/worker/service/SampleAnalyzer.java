@@ -7,6 +7,7 @@ import io.audiolens.worker.lens.ClipSession;
 import io.audiolens.worker.lens.LensReport;
 import io.audiolens.worker.lens.LensRuntime;
 import io.audiolens.worker.model.api.Enrichment;
+import io.audiolens.worker.model.api.UnusableAudioException;
 import io.audiolens.worker.prompt.PromptFormat;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -31,7 +32,7 @@ final class SampleAnalyzer {
     List<LayerProjection> projections(AudioSample sample) {
         Attribute attribute = attributeOf(sample);
         List<LayerProjection> out = new ArrayList<>();
-        try (ClipSession clip = runtime.open(waveform(sample))) {
+        try (ClipSession clip = open(sample)) {
             for (PromptFormat format : settings.prompts()) {
                 out.addAll(ProjectionBuilder.build(sample, clip.analyze(attribute, format, List.of()), settings.views()));
             }
@@ -42,15 +43,26 @@ final class SampleAnalyzer {
     /** One prompt with the given last-token enrichments. */
     LensReport enriched(AudioSample sample, PromptFormat format, List<Enrichment> enrichments) {
         Attribute attribute = attributeOf(sample);
-        try (ClipSession clip = runtime.open(waveform(sample))) {
+        try (ClipSession clip = open(sample)) {
             return clip.analyze(attribute, format, enrichments);
         }
     }
 
-    static Attribute attributeOf(AudioSample sample) {
+    /** The clip of a sample the model can take; one it cannot (too short, say) is rejected with the model's reason. */
+    private ClipSession open(AudioSample sample) {
+        try {
+            return runtime.open(waveform(sample));
+        } catch (UnusableAudioException e) {
+            throw new RejectedSampleException(e.getMessage());
+        }
+    }
+
+    /** The sample's attribute, if it is one the model's tokenizer can read (label first tokens all distinct). */
+    Attribute attributeOf(AudioSample sample) {
         Attribute attribute;
         try {
             attribute = Attribute.named(sample.getAttribute());
+            runtime.labelTokenIds(attribute);
         } catch (IllegalArgumentException e) {
             throw new RejectedSampleException(e.getMessage());
         }

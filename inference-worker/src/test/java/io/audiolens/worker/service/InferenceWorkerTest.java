@@ -30,6 +30,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,7 +45,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The worker on the real broker and registry: projections for good samples, dead letters for the rest. */
+/** The worker on the real broker and registry: projections for good samples, dead letters for the rest (and the loop goes on). */
 @ExtendWith(EmbeddedPlatformExtension.class)
 class InferenceWorkerTest {
     private static final List<PromptFormat> PROMPTS = List.of(PromptFormat.P1, PromptFormat.P3);
@@ -61,6 +62,8 @@ class InferenceWorkerTest {
             send(producer, run + "/colour", serializer.serialize(Topics.SAMPLES.name(), sample(run + "/colour", "colour", "red", pcm)));
             send(producer, run + "/unicorn", serializer.serialize(Topics.SAMPLES.name(), sample(run + "/unicorn", "animal", "unicorn", pcm)));
             send(producer, run + "/corrupt", new byte[] {0, 0, 0, 0, 42, 1, 2, 3});
+            short[] blip = Arrays.copyOf(pcm, 100); // 6 ms: shorter than one audio token
+            send(producer, run + "/blip", serializer.serialize(Topics.SAMPLES.name(), sample(run + "/blip", "animal", "dog", blip)));
             producer.flush();
         }
         WorkerSettings settings = new WorkerSettings(platform.bootstrapServers(), platform.serdeConfig(),
@@ -92,12 +95,14 @@ class InferenceWorkerTest {
                             deadLetters.add(letterValues.deserialize(r.topic(), r.value()));
                         }
                     }
-                    return projections.size() >= 3 * 2 * 3 && deadLetters.size() >= 3;
-                }, Duration.ofSeconds(90), Duration.ofMillis(10), "18 projections and 3 dead letters");
+                    return projections.size() >= 3 * 2 * 3 && deadLetters.size() >= 4;
+                }, Duration.ofSeconds(90), Duration.ofMillis(10), "18 projections and 4 dead letters");
                 p.poll(Duration.ofSeconds(1)).forEach(r -> projections.add(projectionValues.deserialize(r.topic(), r.value())));
             }
             assertEquals(18, projections.stream().filter(x -> x.getSampleId().startsWith(run)).count());
-            assertEquals(3, deadLetters.size());
+            assertEquals(4, deadLetters.size());
+            assertTrue(deadLetters.stream().anyMatch(l -> l.getReason().contains("100 samples")
+                    && l.getReason().contains("at least 321")), deadLetters.toString());
             assertTrue(deadLetters.stream().anyMatch(l -> l.getReason().contains("unknown attribute 'colour'")), deadLetters.toString());
             assertTrue(deadLetters.stream().anyMatch(l -> l.getReason().contains("'unicorn'")), deadLetters.toString());
             assertTrue(deadLetters.stream().anyMatch(l -> l.getStage().equals("worker/deserialize")), deadLetters.toString());

@@ -38,26 +38,24 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
         return tokenizer.decode(new long[] {id}, false);
     }
 
-    /** Ids with the special tokens the tokenizer's post-processor adds (Llama-3: {@code <|begin_of_text|>} first). */
-    public long[] encodeWithSpecialTokens(String text) {
-        return tokenizer.encode(text, true, false).getIds();
-    }
-
     /**
-     * Ids of ordinary text and, per id, the characters {@code [start, end)} of {@code text} it came from
-     * (an added special token covers its own characters).
+     * Ids of {@code text} (with the special tokens the post-processor adds, Llama-3's BOS, if asked) and, per
+     * id, the Java {@code String} indices {@code [start, end)} of {@code text} it came from. The tokenizer
+     * counts code points; they are turned into UTF-16 indices here, so characters outside the Basic
+     * Multilingual Plane (emoji) do not shift the spans.
      */
     public Tokens tokensWithSpans(String text, boolean addSpecialTokens) {
         Encoding encoding = tokenizer.encode(text, addSpecialTokens, false);
         CharSpan[] spans = encoding.getCharTokenSpans();
         int[][] ranges = new int[spans.length][];
         for (int i = 0; i < spans.length; i++) {
-            ranges[i] = spans[i] == null ? new int[] {-1, -1} : new int[] {spans[i].getStart(), spans[i].getEnd()};
+            ranges[i] = spans[i] == null ? new int[] {-1, -1}
+                    : new int[] {text.offsetByCodePoints(0, spans[i].getStart()), text.offsetByCodePoints(0, spans[i].getEnd())};
         }
         return new Tokens(encoding.getIds(), ranges);
     }
 
-    /** Token ids with the character range each came from ({@code {-1, -1}} for tokens added around the text). */
+    /** Token ids with the {@code String} range each came from ({@code {-1, -1}} for tokens added around the text). */
     public record Tokens(long[] ids, int[][] spans) {}
 
     /**

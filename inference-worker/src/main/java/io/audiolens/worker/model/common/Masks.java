@@ -6,26 +6,37 @@ import ai.djl.ndarray.types.Shape;
 import java.util.List;
 
 /** Additive float32 attention masks: 0 where a query may attend, {@link #MASKED} where it may not. */
-final class Masks {
+public final class Masks {
     /** HF's additive mask value, {@code finfo(float32).min}. */
     static final float MASKED = -Float.MAX_VALUE;
 
     private Masks() {}
 
+    /** (T, S+T): T new tokens see every one of S cached tokens and, causally, each other. */
+    public static NDArray causalAfter(NDManager m, int cached, int t) {
+        return m.create(causal(cached, t), new Shape(t, cached + t));
+    }
+
     /** (T, T) causal; the last row also blind to {@code hiddenFromLast} when given. */
     static NDArray causal(NDManager m, int t, int[] hiddenFromLast) {
-        float[] mask = new float[t * t];
-        for (int i = 0; i < t; i++) {
-            for (int j = i + 1; j < t; j++) {
-                mask[i * t + j] = MASKED;
-            }
-        }
+        float[] mask = causal(0, t);
         if (hiddenFromLast != null) {
             for (int a : hiddenFromLast) {
                 mask[(t - 1) * t + a] = MASKED;
             }
         }
         return m.create(mask, new Shape(t, t));
+    }
+
+    private static float[] causal(int cached, int t) {
+        int width = cached + t;
+        float[] mask = new float[t * width];
+        for (int i = 0; i < t; i++) {
+            for (int j = cached + i + 1; j < width; j++) {
+                mask[i * width + j] = MASKED;
+            }
+        }
+        return mask;
     }
 
     /**

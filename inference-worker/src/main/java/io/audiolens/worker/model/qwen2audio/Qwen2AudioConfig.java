@@ -26,12 +26,11 @@ public record Qwen2AudioConfig(AudioEncoderConfig audio, DecoderConfig text, int
      * average pool halves again (kernel 2, stride 2). 5 s = 500 frames gives 125 tokens.
      */
     public static int audioTokens(int frames) {
-        int afterConv = (frames - 1) / 2 + 1;
-        return (afterConv - 2) / 2 + 1;
+        return Math.floorDiv(encoderPositions(frames) - 2, 2) + 1; // Python's floor: no token below 3 frames
     }
 
     public static int encoderPositions(int frames) {
-        return (frames - 1) / 2 + 1;
+        return Math.floorDiv(frames - 1, 2) + 1;
     }
 
     /** Mel frames the encoder reads for {@code frames} real ones: all that reach a valid position through conv2. */

@@ -12,6 +12,7 @@ import io.audiolens.worker.model.api.EncodedClip;
 import io.audiolens.worker.model.api.LensHead;
 import io.audiolens.worker.model.api.PromptInput;
 import io.audiolens.worker.model.api.TextTokenizer;
+import io.audiolens.worker.model.api.UnusableAudioException;
 import io.audiolens.worker.prompt.PromptFormat;
 import java.util.stream.IntStream;
 
@@ -21,6 +22,9 @@ import java.util.stream.IntStream;
  * {@code <|audio_bos|>} and {@code <|audio_eos|>}).
  */
 final class Qwen2AudioLanguageModel implements AudioLanguageModel {
+    /** Samples of the shortest clip with one audio token: 3 mel frames, the third begun. */
+    static final int MINIMUM_SAMPLES = 2 * 160 + 1;
+
     private final Qwen2AudioModel model;
     private final Qwen2AudioPrompts prompts;
     private final WhisperLogMel logMel;
@@ -62,6 +66,10 @@ final class Qwen2AudioLanguageModel implements AudioLanguageModel {
 
     @Override
     public EncodedClip encode(NDManager clip, LogMelFeatures features) {
+        if (Qwen2AudioConfig.audioTokens(features.realFrames()) < 1) {
+            throw new UnusableAudioException("the clip has " + features.samples() + " samples (" + features.samples() / 16
+                    + " ms); Qwen2-Audio needs at least " + MINIMUM_SAMPLES + " (21 ms at 16 kHz) for one audio token");
+        }
         try (NDManager encoderScope = clip.newSubManager()) {
             NDArray audio = model.audioEmbeddings(features.toNDArray(encoderScope), features.realFrames()); // (P, D)
             audio.attach(clip);

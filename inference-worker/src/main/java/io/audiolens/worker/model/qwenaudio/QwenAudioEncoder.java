@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.core.Linear;
+import io.audiolens.worker.model.api.UnusableAudioException;
 import io.audiolens.worker.model.common.EncoderLayerWeights;
 import io.audiolens.worker.model.common.WhisperEncoderBlocks;
 
@@ -24,25 +25,29 @@ final class QwenAudioEncoder {
         this.weights = weights;
     }
 
-    /** N, the encoder positions after the stem, for F real mel frames ({@code get_T_after_cnn}). */
+    /** Samples of the shortest clip with one audio row: 3 mel frames. */
+    static final int MINIMUM_SAMPLES = 3 * 160;
+
+    /** N, the encoder positions after the stem, for F real mel frames ({@code get_T_after_cnn}; Python's floor). */
     static int positions(int frames) {
-        return (frames - 1) / 2 + 1;
+        return Math.floorDiv(frames - 1, 2) + 1;
     }
 
     /** P, the audio rows between the bos and eos rows. */
     static int audioTokens(int frames) {
-        return (positions(frames) - 2) / 2 + 1;
+        return Math.floorDiv(positions(frames) - 2, 2) + 1;
     }
 
     /**
      * @param features (M, 3000) log-mel of the 30 s window
      * @param frames   F = samples / 160, at least 3
+     * @param samples  the clip's samples, for messages
      * @return (P + 2, D): bos, the P audio rows, eos — the rows of the prompt's {@code <audio>…</audio>} span
      */
-    NDArray encode(NDArray features, int frames) {
-        if (frames < 3) {
-            throw new IllegalArgumentException("the clip has " + frames + " mel frames (" + frames * 160
-                    + " samples or fewer); Qwen-Audio needs at least 3 frames (480 samples, 30 ms) for one audio token");
+    NDArray encode(NDArray features, int frames, int samples) {
+        if (samples < MINIMUM_SAMPLES) {
+            throw new UnusableAudioException("the clip has " + samples + " samples (" + samples / 16 + " ms); "
+                    + "Qwen-Audio needs at least " + MINIMUM_SAMPLES + " (30 ms at 16 kHz) for one audio vector");
         }
         int n = positions(frames);
         NDArray x = features.get(new NDIndex(":, :{}", 2 * n)).transpose(); // (2N, M)

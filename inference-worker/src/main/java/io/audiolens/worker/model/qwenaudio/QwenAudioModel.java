@@ -115,7 +115,7 @@ final class QwenAudioModel implements AudioLanguageModel {
         }
         try (NDManager encoderScope = clip.newSubManager()) {
             NDArray mel = features.toNDArray(encoderScope).toType(computeType, false);
-            NDArray span = encoder.encode(mel, features.wholeFrames()); // (P + 2, D)
+            NDArray span = encoder.encode(mel, features.wholeFrames(), features.samples()); // (P + 2, D)
             span.attach(clip);
             return new Clip(span);
         }

@@ -4,23 +4,22 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import io.audiolens.worker.model.common.Attention;
 import io.audiolens.worker.model.common.KeyValues;
+import io.audiolens.worker.model.common.Masks;
 import io.audiolens.worker.model.common.WhisperEncoderBlocks;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Whisper's text decoder, one generation at a time ({@link Session}): the cross-attention keys/values of
- * the audio are computed once, the self-attention keys/values grow with every step, so a step runs only
- * its new tokens. A width, H heads, T new tokens, S cached tokens, V vocabulary.
+ * Whisper's text decoder. The audio's cross-attention keys/values are computed once per clip
+ * ({@link #listen}); a decoding ({@link Session}) keeps one self-attention cache per layer, so a step runs
+ * only its new tokens, and each step's activations are freed when it returns: a clip holds the cache,
+ * not every step's arrays. A width, H heads, K head size, T new tokens, S cached tokens, V vocabulary.
  */
 final class WhisperDecoder {
-    private static final float MASKED = -Float.MAX_VALUE;
-
     private final WhisperConfig config;
     private final WhisperWeights weights;
 
@@ -29,33 +28,49 @@ final class WhisperDecoder {
         this.weights = weights;
     }
 
-    /** A decoding over the encoder's output (N, A); its arrays live in the output's manager. */
-    Session start(NDArray audio) {
-        return new Session(audio);
+    /** Each layer's cross-attention keys/values (H, N, K) of the encoder's output (N, A), in its manager. */
+    List<KeyValues> listen(NDArray audio) {
+        List<KeyValues> cross = new ArrayList<>();
+        for (DecoderLayerWeights layer : weights.decoderLayers()) {
+            cross.add(keysAndValues(audio, layer.cross()));
+        }
+        return cross;
     }
 
-    final class Session {
-        private final List<KeyValues> cross = new ArrayList<>(); // per layer (H, N, K)
-        private final List<KeyValues> self = new ArrayList<>();  // per layer (H, S, K)
+    /** A decoding over the audio; its cache lives in a child of the cross-attention's manager. Close it when done. */
+    Session start(List<KeyValues> cross) {
+        return new Session(cross);
+    }
+
+    final class Session implements AutoCloseable {
+        private final List<KeyValues> cross;               // per layer (H, N, K)
+        private final List<KeyValues> self = new ArrayList<>(); // per layer (H, S, K)
+        private final NDManager cache;
         private int length;
 
-        private Session(NDArray audio) {
-            int heads = config.decoderHeads();
-            for (DecoderLayerWeights layer : weights.decoderLayers()) {
-                AttentionWeights w = layer.cross();
-                cross.add(new KeyValues(Attention.splitHeads(Linear.linear(audio, w.key()).head(), heads),
-                        Attention.splitHeads(Linear.linear(audio, w.value(), w.valueBias()).head(), heads)));
+        private Session(List<KeyValues> cross) {
+            this.cross = cross;
+            this.cache = cross.get(0).keys().getManager().newSubManager();
+        }
+
+        /** The logits (V) of the last of {@code ids}, run after the tokens decoded so far. */
+        float[] next(long[] ids) {
+            try (NDManager step = cache.newSubManager()) {
+                NDArray logits = run(step, ids);
+                return logits.get(logits.getShape().get(0) - 1).toFloatArray();
             }
         }
 
-        /** Tokens decoded so far. */
-        int length() {
-            return length;
+        /** The logits (T, V) of every one of {@code ids}, float32, attached to {@code scope}. */
+        NDArray all(NDManager scope, long[] ids) {
+            try (NDManager step = cache.newSubManager()) {
+                NDArray logits = run(step, ids);
+                logits.attach(scope);
+                return logits;
+            }
         }
 
-        /** Runs the next tokens and returns their logits (T, V) in float32. */
-        NDArray step(long[] ids) {
-            NDManager m = cross.get(0).keys().getManager();
+        private NDArray run(NDManager m, long[] ids) {
             int t = ids.length;
             if (length + t > config.targetPositions()) {
                 throw new IllegalArgumentException("Whisper's decoder holds " + config.targetPositions()
@@ -63,19 +78,13 @@ final class WhisperDecoder {
             }
             // token and learned position embeddings
             NDArray x = weights.tokens().get(m, new NDIndex("{}", m.create(ids)))
-                    .add(weights.targetPositions().get(m, new NDIndex("{}:{}", length, length + t))); // (T, A)
-            NDArray mask = causalAfter(m, length, t);
+                    .add(weights.targetPositions().get(m, new NDIndex("{}:{}", length, length + t)));  // (T, A)
+            NDArray mask = Masks.causalAfter(m, length, t);                                             // (T, S+T)
             for (int l = 0; l < weights.decoderLayers().size(); l++) {
                 DecoderLayerWeights w = weights.decoderLayers().get(l);
                 // causal self-attention over the cached and the new tokens (pre-LN)
                 NDArray h = WhisperEncoderBlocks.layerNorm(x, w.selfNormWeight(), w.selfNormBias());
-                KeyValues fresh = keysAndValues(h, w.self());
-                KeyValues all = length == 0 ? fresh : self.get(l).append(fresh);
-                if (length == 0) {
-                    self.add(all);
-                } else {
-                    self.set(l, all);
-                }
+                KeyValues all = remember(l, keysAndValues(h, w.self()));                               // (H, S+T, K)
                 x = x.add(attend(h, w.self(), all, mask));
                 // cross-attention to the audio (pre-LN)
                 h = WhisperEncoderBlocks.layerNorm(x, w.crossNormWeight(), w.crossNormBias());
@@ -87,31 +96,39 @@ final class WhisperDecoder {
             }
             length += t;
             x = WhisperEncoderBlocks.layerNorm(x, weights.decoderNormWeight(), weights.decoderNormBias());
-            return Linear.linear(x, weights.tokens()).head().toType(DataType.FLOAT32, false); // proj_out tied
+            return Linear.linear(x, weights.tokens()).head().toType(DataType.FLOAT32, false); // (T, V); proj_out tied
         }
 
-        private KeyValues keysAndValues(NDArray h, AttentionWeights w) {
-            int heads = config.decoderHeads();
-            return new KeyValues(Attention.splitHeads(Linear.linear(h, w.key()).head(), heads),
-                    Attention.splitHeads(Linear.linear(h, w.value(), w.valueBias()).head(), heads));
+        /** Layer {@code l}'s cache with the new keys/values appended: kept in the session, the old one freed. */
+        private KeyValues remember(int l, KeyValues fresh) {
+            KeyValues all = l < self.size() ? self.get(l).append(fresh) : fresh;
+            all.keys().attach(cache);
+            all.values().attach(cache);
+            if (l < self.size()) {
+                self.get(l).keys().close();
+                self.get(l).values().close();
+                self.set(l, all);
+            } else {
+                self.add(all);
+            }
+            return all;
         }
 
-        private NDArray attend(NDArray h, AttentionWeights w, KeyValues kv, NDArray mask) {
-            NDArray q = Attention.splitHeads(Linear.linear(h, w.query(), w.queryBias()).head(), config.decoderHeads());
-            NDArray attended = Attention.mergeHeads(Attention.attend(q, kv.keys(), kv.values(), mask));
-            return Linear.linear(attended, w.out(), w.outBias()).head();
+        @Override
+        public void close() {
+            cache.close();
         }
     }
 
-    /** (T, S+T): the T new tokens see every cached token and, causally, each other. */
-    private static NDArray causalAfter(NDManager m, int cached, int t) {
-        int width = cached + t;
-        float[] mask = new float[t * width];
-        for (int i = 0; i < t; i++) {
-            for (int j = cached + i + 1; j < width; j++) {
-                mask[i * width + j] = MASKED;
-            }
-        }
-        return m.create(mask, new Shape(t, width));
+    private KeyValues keysAndValues(NDArray h, AttentionWeights w) {
+        int heads = config.decoderHeads();
+        return new KeyValues(Attention.splitHeads(Linear.linear(h, w.key()).head(), heads),
+                Attention.splitHeads(Linear.linear(h, w.value(), w.valueBias()).head(), heads));
+    }
+
+    private NDArray attend(NDArray h, AttentionWeights w, KeyValues kv, NDArray mask) {
+        NDArray q = Attention.splitHeads(Linear.linear(h, w.query(), w.queryBias()).head(), config.decoderHeads());
+        NDArray attended = Attention.mergeHeads(Attention.attend(q, kv.keys(), kv.values(), mask));
+        return Linear.linear(attended, w.out(), w.outBias()).head();
     }
 }

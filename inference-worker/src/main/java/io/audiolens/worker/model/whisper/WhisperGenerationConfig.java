@@ -2,6 +2,7 @@ package io.audiolens.worker.model.whisper;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ record WhisperGenerationConfig(int decoderStartTokenId, int eosTokenId, Map<Stri
         Integer forcedLanguage, int task, int noTimestampsTokenId, int[] suppressTokens, int[] beginSuppressTokens,
         int maxLength) {
 
-    static WhisperGenerationConfig fromJson(JsonNode g, int targetPositions) {
+    static WhisperGenerationConfig fromJson(JsonNode g, WhisperConfig model) {
         Map<String, Integer> languages = new LinkedHashMap<>();
         g.path("lang_to_id").fields().forEachRemaining(e -> languages.put(e.getKey(), e.getValue().asInt()));
         if (languages.isEmpty()) {
@@ -36,9 +37,35 @@ record WhisperGenerationConfig(int decoderStartTokenId, int eosTokenId, Map<Stri
             throw new IllegalArgumentException("generation_config.json names no transcribe task (task_to_id or "
                     + "forced_decoder_ids at position 2)");
         }
-        return new WhisperGenerationConfig(g.path("decoder_start_token_id").asInt(), g.path("eos_token_id").asInt(),
-                languages, forcedLanguage, task, g.path("no_timestamps_token_id").asInt(), ids(g.path("suppress_tokens")),
-                ids(g.path("begin_suppress_tokens")), Math.min(g.path("max_length").asInt(targetPositions), targetPositions));
+        WhisperGenerationConfig config = new WhisperGenerationConfig(required(g, "decoder_start_token_id"),
+                required(g, "eos_token_id"), languages, forcedLanguage, task, required(g, "no_timestamps_token_id"),
+                ids(g.path("suppress_tokens")), ids(g.path("begin_suppress_tokens")),
+                Math.min(g.path("max_length").asInt(DEFAULT_MAX_LENGTH), model.targetPositions()));
+        config.checkIds(model.vocabSize());
+        return config;
+    }
+
+    /** transformers' {@code GenerationConfig.max_length} when the file sets none. */
+    private static final int DEFAULT_MAX_LENGTH = 20;
+
+    private static int required(JsonNode g, String field) {
+        if (!g.path(field).isInt()) {
+            throw new IllegalArgumentException("generation_config.json: " + field + " is " + (g.has(field)
+                    ? g.path(field) + ", not one token id" : "missing") + "; Whisper's generate needs it");
+        }
+        return g.path(field).asInt();
+    }
+
+    private void checkIds(int vocabSize) {
+        List<Integer> all = new ArrayList<>(List.of(decoderStartTokenId, eosTokenId, task, noTimestampsTokenId));
+        all.addAll(languages.values());
+        Arrays.stream(suppressTokens).forEach(all::add);
+        Arrays.stream(beginSuppressTokens).forEach(all::add);
+        all.stream().filter(id -> id < 0 || id >= vocabSize).findFirst().ifPresent(id -> {
+            throw new IllegalArgumentException("generation_config.json names token id " + id + ", outside the "
+                    + "model's vocabulary of " + vocabSize + "; the generation config and the checkpoint do not belong "
+                    + "together");
+        });
     }
 
     private static int[] ids(JsonNode array) {

@@ -4,14 +4,19 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.audiolens.worker.checkpoint.Checkpoint;
+import io.audiolens.worker.prompt.Labels;
 import io.audiolens.worker.model.api.Transcript;
+import io.audiolens.worker.model.common.KeyValues;
 import io.audiolens.worker.model.common.CheckpointWeightSource;
 import io.audiolens.worker.model.common.HfTokenizer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A Whisper checkpoint folder as {@code WhisperForConditionalGeneration.from_pretrained} reads it
@@ -27,9 +32,10 @@ public final class WhisperModel implements AutoCloseable {
     private final WhisperGenerationConfig generation;
     private final HfTokenizer tokenizer;
     private final boolean cleanUpSpaces;
+    private final Set<Long> specialIds; // what skip_special_tokens leaves out
 
     private WhisperModel(NDManager manager, WhisperConfig config, WhisperWeights weights,
-            WhisperGenerationConfig generation, HfTokenizer tokenizer, boolean cleanUpSpaces) {
+            WhisperGenerationConfig generation, HfTokenizer tokenizer, boolean cleanUpSpaces, Set<Long> specialIds) {
         this.manager = manager;
         this.config = config;
         this.encoder = new WhisperEncoder(config, weights);
@@ -37,20 +43,22 @@ public final class WhisperModel implements AutoCloseable {
         this.generation = generation;
         this.tokenizer = tokenizer;
         this.cleanUpSpaces = cleanUpSpaces;
+        this.specialIds = specialIds;
     }
 
     public static WhisperModel load(Path folder, Device device, DataType computeType) {
         Checkpoint checkpoint = Checkpoint.open(folder);
         WhisperConfig config = WhisperConfig.fromJson(checkpoint.config());
         WhisperGenerationConfig generation = WhisperGenerationConfig.fromJson(
-                Checkpoint.readJson(folder, "generation_config.json"), config.targetPositions());
+                Checkpoint.readJson(folder, "generation_config.json"), config);
         boolean cleanUp = Checkpoint.readJson(folder, "tokenizer_config.json").path("clean_up_tokenization_spaces")
                 .asBoolean(false);
         HfTokenizer tokenizer = HfTokenizer.load(checkpoint.file("tokenizer.json"));
         NDManager manager = NDManager.newBaseManager(device, "PyTorch");
         try {
             WhisperWeights weights = WhisperWeights.load(new CheckpointWeightSource(checkpoint, manager, computeType), config);
-            WhisperModel model = new WhisperModel(manager, config, weights, generation, tokenizer, cleanUp);
+            WhisperModel model = new WhisperModel(manager, config, weights, generation, tokenizer, cleanUp,
+                    specialIds(Checkpoint.readJson(folder, "tokenizer.json")));
             manager.cap(); // from here on, anything attached to the weights' manager is a leak: fail loudly
             return model;
         } catch (RuntimeException e) {
@@ -73,11 +81,6 @@ public final class WhisperModel implements AutoCloseable {
         return config.encoderHeads();
     }
 
-    /** Encoder layers L: {@link #hiddenStates} returns L + 1 states. */
-    public int encoderLayers() {
-        return config.encoderLayers();
-    }
-
     /** HF's {@code encoder_hidden_states} of features (M, 3000): L + 1 arrays (1500, A), the last the encoder's output. */
     public List<NDArray> hiddenStates(NDArray features) {
         return encoder.hiddenStates(features);
@@ -93,44 +96,52 @@ public final class WhisperModel implements AutoCloseable {
      * @param audio the encoder's output (N, A)
      */
     public Generation transcribe(NDArray audio) {
-        int language = generation.forcedLanguage() != null ? generation.forcedLanguage() : detectLanguage(audio);
+        List<KeyValues> cross = decoder.listen(audio);
+        int language = generation.forcedLanguage() != null ? generation.forcedLanguage() : detectLanguage(cross);
         long[] init = {generation.decoderStartTokenId(), language, generation.task(), generation.noTimestampsTokenId()};
         List<Long> sequence = new ArrayList<>(Arrays.stream(init).boxed().toList());
-        WhisperDecoder.Session session = decoding(audio);
-        float[] logits = lastRow(session.step(init));
-        while (sequence.size() < generation.maxLength()) {
-            suppress(logits, generation.suppressTokens());
-            if (sequence.size() == init.length) {
-                suppress(logits, generation.beginSuppressTokens());
+        try (WhisperDecoder.Session session = decoder.start(cross)) {
+            float[] logits = session.next(init);
+            while (true) {
+                suppress(logits, generation.suppressTokens());
+                if (sequence.size() == init.length) {
+                    suppress(logits, generation.beginSuppressTokens());
+                }
+                long next = Labels.argmax(logits);
+                sequence.add(next);
+                if (next == generation.eosTokenId() || sequence.size() >= generation.maxLength()) {
+                    break;
+                }
+                logits = session.next(new long[] {next});
             }
-            long next = argmax(logits);
-            sequence.add(next);
-            if (next == generation.eosTokenId() || sequence.size() >= generation.maxLength()) {
-                break;
-            }
-            logits = lastRow(session.step(new long[] {next}));
         }
         long[] ids = sequence.stream().mapToLong(Long::longValue).toArray();
-        long[] text = Arrays.stream(ids).filter(id -> id < generation.eosTokenId()).toArray();
+        long[] text = Arrays.stream(ids).filter(id -> !specialIds.contains(id)).toArray();
         return new Generation(language, ids, new Transcript(tokenizer.decode(ids, true, cleanUpSpaces), text));
     }
 
     /** The language token, the whole sequence (init tokens included) and the transcript. */
     public record Generation(int language, long[] sequence, Transcript transcript) {}
 
-    /** Teacher-forced logits (T, V) of {@code ids} after the audio, in float32. */
+    /** Teacher-forced logits (T, V) of {@code ids} after the audio, in float32, attached to the audio's manager. */
     public NDArray logits(NDArray audio, long[] ids) {
-        return decoding(audio).step(ids);
+        try (WhisperDecoder.Session session = decoder.start(decoder.listen(audio))) {
+            return session.all(audio.getManager(), ids);
+        }
     }
 
     WhisperDecoder.Session decoding(NDArray audio) {
-        return decoder.start(audio);
+        return decoder.start(decoder.listen(audio));
     }
 
-    private int detectLanguage(NDArray audio) {
-        float[] logits = lastRow(decoding(audio).step(new long[] {generation.decoderStartTokenId()}));
+    /** One step on {@code <|startoftranscript|>}, every non-language logit at −∞, argmax (lowest id on ties). */
+    private int detectLanguage(List<KeyValues> cross) {
+        float[] logits;
+        try (WhisperDecoder.Session session = decoder.start(cross)) {
+            logits = session.next(new long[] {generation.decoderStartTokenId()});
+        }
         int best = -1;
-        for (int id : generation.languages().values().stream().sorted().toList()) { // ties: the lowest id, as argmax
+        for (int id : generation.languages().values().stream().sorted().toList()) {
             if (best < 0 || logits[id] > logits[best]) {
                 best = id;
             }
@@ -138,24 +149,21 @@ public final class WhisperModel implements AutoCloseable {
         return best;
     }
 
-    private static float[] lastRow(NDArray logits) {
-        return logits.get(logits.getShape().get(0) - 1).toFloatArray();
+    /** The ids of the added tokens {@code tokenizer.json} marks special. */
+    private static Set<Long> specialIds(JsonNode tokenizerJson) {
+        Set<Long> ids = new HashSet<>();
+        tokenizerJson.path("added_tokens").forEach(t -> {
+            if (t.path("special").asBoolean(false)) {
+                ids.add(t.path("id").asLong());
+            }
+        });
+        return Set.copyOf(ids);
     }
 
     private static void suppress(float[] logits, int[] ids) {
         for (int id : ids) {
             logits[id] = Float.NEGATIVE_INFINITY;
         }
-    }
-
-    private static long argmax(float[] logits) {
-        int best = 0;
-        for (int i = 1; i < logits.length; i++) {
-            if (logits[i] > logits[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     @Override

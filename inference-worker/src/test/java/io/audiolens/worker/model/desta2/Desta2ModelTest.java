@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,20 @@ class Desta2ModelTest {
         int[] masked = Arrays.stream(ref.get("audio_mask_positions").toLongArray()).mapToInt(Math::toIntExact).toArray();
         DecoderParity.assertLastTokenVariants(model.decoder(), ref, masked, 2, 7);
         DecoderParity.assertNaivePathAgrees(model.decoder(), ref.get("inputs_embeds"), masked, 3);
+    }
+
+    @Test
+    void shouldMaskExactlyTheTranscriptsTokensWhateverItsCharactersAndThePromptFormat() {
+        long eot = json.path("special_token_ids").path("<|eot_id|>").asLong();
+        for (String transcript : List.of("dog 😀😀 cat", "日本語 ♪ café", "")) {
+            for (PromptFormat format : PromptFormat.values()) {
+                Desta2Prompt.Tokens tokens = model.prompt().tokens(Attribute.EMOTION, format, transcript);
+                int[] expected = IntStream.range(tokens.audioPosition() + 1, tokens.audioPosition() + 1
+                        + model.tokenizer().encode(transcript).length).toArray();
+                assertArrayEquals(expected, tokens.transcriptTokens(), format + " \"" + transcript + "\"");
+                assertEquals(eot, tokens.ids()[tokens.audioPosition() + 1 + expected.length], "the audio turn's end");
+            }
+        }
     }
 
     /** The fixture as the release ships it: the connector only as qformer_connector.pth. */

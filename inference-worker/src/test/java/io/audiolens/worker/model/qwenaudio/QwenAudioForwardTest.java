@@ -19,6 +19,7 @@ import io.audiolens.worker.features.LogMelFeatures;
 import io.audiolens.worker.model.api.EncodedClip;
 import io.audiolens.worker.model.api.LastTokenStates;
 import io.audiolens.worker.model.api.PromptInput;
+import io.audiolens.worker.model.api.UnusableAudioException;
 import io.audiolens.worker.prompt.PromptFormat;
 import io.audiolens.worker.testing.DecoderParity;
 import io.audiolens.worker.testing.TinyReference;
@@ -121,6 +122,15 @@ class QwenAudioForwardTest {
                 () -> new QwenAudioFamily().load(copy, Device.cpu(), DataType.FLOAT32));
         assertTrue(e.getMessage().contains("no qwen.tiktoken") && e.getMessage().contains("Qwen/Qwen-Audio-Chat"),
                 e.getMessage());
+    }
+
+    @Test
+    void shouldRefuseAClipShorterThanOneAudioVectorAsUnusableAudio() {
+        float[] waveform = new float[479];
+        UnusableAudioException e = assertThrows(UnusableAudioException.class,
+                () -> model.encode(scope, model.features(waveform)));
+        assertTrue(e.getMessage().contains("479 samples") && e.getMessage().contains("at least 480"), e.getMessage());
+        assertEquals(1, model.encode(scope, model.features(new float[480])).audioTokens());
     }
 
     private static PromptInput prompt() {

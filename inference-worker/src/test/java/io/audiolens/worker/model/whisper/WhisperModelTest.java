@@ -15,12 +15,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.audiolens.audio.WavDecoder;
 import io.audiolens.worker.features.WhisperLogMel;
 import io.audiolens.worker.testing.TinyReference;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** DeSTA2's Whisper against transformers 4.45 as DeSTA2 ran it (the desta2-tiny-a fixture's whisper/). */
 class WhisperModelTest {
@@ -88,9 +90,46 @@ class WhisperModelTest {
         NDArray audio = states.get(states.size() - 1);
         long[] sequence = Arrays.copyOf(ref.get("whisper_sequence").toLongArray(), 8);
         NDArray whole = whisper.logits(audio, sequence);
-        WhisperDecoder.Session session = whisper.decoding(audio);
-        for (int t = 0; t < sequence.length; t++) {
-            assertClose("step " + t, session.step(new long[] {sequence[t]}).get(0), whole.get(t));
+        try (WhisperDecoder.Session session = whisper.decoding(audio)) {
+            for (int t = 0; t < sequence.length; t++) {
+                float[] step = session.next(new long[] {sequence[t]});
+                assertClose("step " + t, scope.create(step), whole.get(t));
+            }
         }
+    }
+
+    @Test
+    void shouldStopAtTheEndTokenAndAtMaxLengthAndKeepAForcedLanguage(@TempDir Path dir) throws Exception {
+        long[] sequence = ref.get("whisper_sequence").toLongArray();
+        NDArray audio = states.get(states.size() - 1);
+        // the 9th token taken for <|endoftext|>: generation stops right after it
+        try (WhisperModel eos = variant(dir.resolve("eos"), "\"eos_token_id\": 490", "\"eos_token_id\": " + sequence[8])) {
+            assertArrayEquals(Arrays.copyOf(sequence, 9), eos.transcribe(audio).sequence());
+        }
+        try (WhisperModel shorter = variant(dir.resolve("short"), "\"max_length\": 24", "\"max_length\": 10")) {
+            assertArrayEquals(Arrays.copyOf(sequence, 10), shorter.transcribe(audio).sequence());
+        }
+        try (WhisperModel english = variant(dir.resolve("en"), "[ 1, null ]", "[ 1, 492 ]")) {
+            WhisperModel.Generation g = english.transcribe(audio);
+            assertEquals(492, g.language());
+            assertArrayEquals(new long[] {491, 492, 592, 596}, Arrays.copyOf(g.sequence(), 4));
+        }
+    }
+
+    /** The fixture's Whisper with one edit to its generation_config.json. */
+    private static WhisperModel variant(Path folder, String from, String to) throws Exception {
+        Files.createDirectories(folder);
+        Path original = FOLDER.resolve("whisper");
+        try (var files = Files.list(original)) {
+            for (Path file : files.toList()) {
+                Files.createSymbolicLink(folder.resolve(file.getFileName()), file);
+            }
+        }
+        Path config = folder.resolve("generation_config.json");
+        String edited = Files.readString(original.resolve("generation_config.json")).replaceAll("\\s+", " ");
+        assertTrue(edited.contains(from), "generation_config.json holds " + from);
+        Files.delete(config);
+        Files.writeString(config, edited.replace(from, to));
+        return WhisperModel.load(folder, Device.cpu(), DataType.FLOAT32);
     }
 }

@@ -7,7 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import io.audiolens.schemas.attributes.Attribute;
-import io.audiolens.worker.lens.Labels;
+import io.audiolens.worker.prompt.Labels;
 import io.audiolens.worker.model.common.PackedPrompts;
 import io.audiolens.worker.model.qwen2audio.Qwen2AudioModel;
 import io.audiolens.worker.prompt.PromptFormat;

@@ -1,4 +1,4 @@
-package io.audiolens.worker.lens;
+package io.audiolens.worker.prompt;
 
 import java.util.List;
 
