@@ -1,7 +1,6 @@
 package io.audiolens.worker.model.api;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import io.audiolens.worker.features.LogMelFeatures;
 
 /**
@@ -20,9 +19,6 @@ public interface AudioLanguageModel extends AutoCloseable {
 
     /** L, the decoder layers the lens reads. */
     int layers();
-
-    /** float32 on the CPU, float16 on a GPU; norms and the lens are computed in float32 either way. */
-    DataType computeType();
 
     NDManager newCallManager();
 

@@ -12,8 +12,4 @@ public record KeyValues(NDArray keys, NDArray values) {
     public KeyValues append(KeyValues next) {
         return new KeyValues(keys.concat(next.keys(), 1), values.concat(next.values(), 1));
     }
-
-    public long length() {
-        return keys.getShape().get(1);
-    }
 }

@@ -105,7 +105,8 @@ final class LastTokenBatch implements LastTokenStates {
 
     @Override
     public NDArray enriched(int enrichment, int layer) {
-        return residual(indexOf(Kind.ENRICHED, enrichment, "there is no enrichment " + enrichment), layer);
+        return residual(indexOf(Kind.ENRICHED, enrichment, "there is no enrichment " + enrichment + "; "
+                + rows.stream().filter(r -> r.kind() == Kind.ENRICHED).count() + " were requested"), layer);
     }
 
     private int indexOf(Kind kind, int enrichmentIndex, String missing) {

@@ -61,11 +61,6 @@ final class Desta2Model implements AudioLanguageModel {
     }
 
     @Override
-    public DataType computeType() {
-        return llama.computeType();
-    }
-
-    @Override
     public NDManager newCallManager() {
         return llama.newCallManager();
     }
@@ -82,14 +77,14 @@ final class Desta2Model implements AudioLanguageModel {
                     + whisper.melBins());
         }
         try (NDManager encoderScope = clip.newSubManager()) {
-            Perception perception = perceive(features.toNDArray(encoderScope).toType(computeType(), false));
+            Perception perception = perceive(features.toNDArray(encoderScope).toType(llama.computeType(), false));
             perception.vectors().attach(clip);
             return new Clip(perception.vectors(), perception.generation().transcript());
         }
     }
 
     /** Whisper's transcript and the connector's stages for one clip's features (M, 3000). */
-    record Perception(WhisperModel.Generation generation, List<NDArray> hiddenStates, QFormerConnector.Output connector) {
+    record Perception(WhisperModel.Generation generation, QFormerConnector.Output connector) {
         NDArray vectors() {
             return connector.vectors();
         }
@@ -99,7 +94,7 @@ final class Desta2Model implements AudioLanguageModel {
         List<NDArray> states = whisper.hiddenStates(features);
         WhisperModel.Generation generation = whisper.transcribe(states.get(states.size() - 1));
         List<NDArray> tapped = config.taps().stream().map(states::get).toList();
-        return new Perception(generation, states, connector.forward(tapped));
+        return new Perception(generation, connector.forward(tapped));
     }
 
     Desta2Prompt prompt() {

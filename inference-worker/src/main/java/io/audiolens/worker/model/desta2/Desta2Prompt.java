@@ -72,18 +72,21 @@ final class Desta2Prompt {
      */
     record Tokens(long[] ids, int audioPosition, int[] transcriptTokens) {}
 
+    /** One chat message. */
+    private record Message(String role, String content) {}
+
     /** Llama-3's chat template over the messages: BOS, then per message its header, content (trimmed) and eot. */
     String chatText(Attribute attribute, PromptFormat format) {
-        List<String[]> messages = new ArrayList<>();
-        messages.add(new String[] {"audio", AUDIO_PLACEHOLDER});
+        List<Message> messages = new ArrayList<>();
+        messages.add(new Message("audio", AUDIO_PLACEHOLDER));
         if (format != PromptFormat.P1) {
-            messages.add(new String[] {"user", format.userQuestion(attribute)});
+            messages.add(new Message("user", format.userQuestion(attribute)));
         }
-        messages.add(new String[] {"assistant", attribute.assistantPrefix()});
+        messages.add(new Message("assistant", attribute.assistantPrefix()));
         StringBuilder text = new StringBuilder(bos);
-        for (String[] message : messages) {
-            text.append("<|start_header_id|>").append(message[0]).append("<|end_header_id|>\n\n")
-                    .append(message[1].strip()).append("<|eot_id|>");
+        for (Message message : messages) {
+            text.append("<|start_header_id|>").append(message.role()).append("<|end_header_id|>\n\n")
+                    .append(message.content().strip()).append("<|eot_id|>");
         }
         return text.toString();
     }

@@ -8,9 +8,12 @@ import ai.djl.ndarray.types.DataType;
 import io.audiolens.worker.checkpoint.Checkpoint;
 import io.audiolens.worker.model.common.CheckpointWeightSource;
 import io.audiolens.worker.model.common.DecoderConfig;
+import io.audiolens.worker.model.common.DecoderLayerWeights;
+import io.audiolens.worker.model.common.DecoderStackWeights;
 import io.audiolens.worker.model.common.FinalNormLensHead;
 import io.audiolens.worker.model.common.HfTokenizer;
 import io.audiolens.worker.model.common.TransformerDecoder;
+import io.audiolens.worker.model.common.WeightSource;
 import java.nio.file.Path;
 
 /**
@@ -21,12 +24,12 @@ import java.nio.file.Path;
 public final class LlamaModel implements AutoCloseable {
     private final NDManager manager;
     private final DecoderConfig config;
-    private final LlamaWeights weights;
+    private final DecoderStackWeights weights;
     private final TransformerDecoder decoder;
     private final FinalNormLensHead lensHead;
     private final HfTokenizer tokenizer;
 
-    private LlamaModel(NDManager manager, DecoderConfig config, LlamaWeights weights, HfTokenizer tokenizer) {
+    private LlamaModel(NDManager manager, DecoderConfig config, DecoderStackWeights weights, HfTokenizer tokenizer) {
         this.manager = manager;
         this.config = config;
         this.weights = weights;
@@ -41,7 +44,7 @@ public final class LlamaModel implements AutoCloseable {
         HfTokenizer tokenizer = HfTokenizer.load(checkpoint.file("tokenizer.json"));
         NDManager manager = NDManager.newBaseManager(device, "PyTorch");
         try {
-            LlamaWeights weights = LlamaWeights.load(new CheckpointWeightSource(checkpoint, manager, computeType), config);
+            DecoderStackWeights weights = weights(new CheckpointWeightSource(checkpoint, manager, computeType), config);
             LlamaModel model = new LlamaModel(manager, config, weights, tokenizer);
             manager.cap(); // from here on, anything attached to the weights' manager is a leak: fail loudly
             return model;
@@ -50,6 +53,16 @@ public final class LlamaModel implements AutoCloseable {
             tokenizer.close();
             throw e;
         }
+    }
+
+    /**
+     * A {@code LlamaForCausalLM} under HF's names: {@code model.embed_tokens}, {@code model.layers.{i}.…}
+     * (no q/k/v bias), {@code model.norm}, {@code lm_head} (or the embedding when tied).
+     */
+    private static DecoderStackWeights weights(WeightSource source, DecoderConfig c) {
+        return DecoderStackWeights.load(source, c,
+                new DecoderStackWeights.Names("model.embed_tokens.weight", "model.norm.weight", "lm_head.weight"),
+                i -> DecoderLayerWeights.loadHf(source, "model.layers." + i + ".", c, false));
     }
 
     public DecoderConfig config() {

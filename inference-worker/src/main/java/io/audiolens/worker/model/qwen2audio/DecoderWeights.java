@@ -1,11 +1,10 @@
 package io.audiolens.worker.model.qwen2audio;
 
-import ai.djl.ndarray.NDArray;
 import io.audiolens.worker.checkpoint.CheckpointException;
 import io.audiolens.worker.model.common.DecoderConfig;
 import io.audiolens.worker.model.common.DecoderLayerWeights;
+import io.audiolens.worker.model.common.DecoderStackWeights;
 import io.audiolens.worker.model.common.WeightSource;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,31 +13,23 @@ import java.util.List;
  * transformers 5, {@code model.language_model.}); the one whose {@code embed_tokens} exists is used.
  * Qwen2's q/k/v projections have biases.
  */
-record DecoderWeights(
-        NDArray embedTokens,              // (V, D)
-        List<DecoderLayerWeights> layers, // L
-        NDArray finalNorm,                // (D)
-        NDArray unembed) {                // (V, D): lm_head, or embed_tokens when tied
+final class DecoderWeights {
 
     private static final List<String> PREFIXES =
             List.of("language_model.model.", "language_model.model.model.", "model.language_model.");
     private static final List<String> HEADS = List.of("language_model.lm_head.weight", "lm_head.weight");
 
-    static DecoderWeights load(WeightSource source, DecoderConfig c) {
+    private DecoderWeights() {}
+
+    static DecoderStackWeights load(WeightSource source, DecoderConfig c) {
         String prefix = PREFIXES.stream().filter(p -> source.has(p + "embed_tokens.weight")).findFirst()
                 .orElseThrow(() -> new CheckpointException("no decoder embedding found: none of "
                         + PREFIXES.stream().map(p -> p + "embed_tokens.weight").toList()
                         + " is in the checkpoint; is this a Qwen2-Audio checkpoint?"));
-        long v = c.vocabSize();
-        long d = c.width();
-        NDArray embed = source.load(prefix + "embed_tokens.weight", v, d);
-        List<DecoderLayerWeights> layers = new ArrayList<>();
-        for (int i = 0; i < c.layers(); i++) {
-            layers.add(DecoderLayerWeights.loadHf(source, prefix + "layers." + i + ".", c, true));
-        }
-        NDArray norm = source.load(prefix + "norm.weight", d);
-        NDArray unembed = c.tieWordEmbeddings() ? embed : source.load(head(source), v, d);
-        return new DecoderWeights(embed, List.copyOf(layers), norm, unembed);
+        DecoderStackWeights.Names names = new DecoderStackWeights.Names(prefix + "embed_tokens.weight",
+                prefix + "norm.weight", c.tieWordEmbeddings() ? null : head(source));
+        return DecoderStackWeights.load(source, c, names,
+                i -> DecoderLayerWeights.loadHf(source, prefix + "layers." + i + ".", c, true));
     }
 
     private static String head(WeightSource source) {

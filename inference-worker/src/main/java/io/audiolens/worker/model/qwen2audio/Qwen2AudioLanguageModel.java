@@ -50,11 +50,6 @@ final class Qwen2AudioLanguageModel implements AudioLanguageModel {
     }
 
     @Override
-    public DataType computeType() {
-        return model.computeType();
-    }
-
-    @Override
     public NDManager newCallManager() {
         return model.newCallManager();
     }

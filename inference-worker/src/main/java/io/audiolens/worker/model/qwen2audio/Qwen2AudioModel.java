@@ -9,6 +9,7 @@ import ai.djl.ndarray.index.NDIndex;
 import io.audiolens.worker.checkpoint.Checkpoint;
 import io.audiolens.worker.checkpoint.SafetensorsWriter;
 import io.audiolens.worker.model.common.CheckpointWeightSource;
+import io.audiolens.worker.model.common.DecoderStackWeights;
 import io.audiolens.worker.model.common.FinalNormLensHead;
 import io.audiolens.worker.model.common.RecordingWeightSource;
 import io.audiolens.worker.model.common.TransformerDecoder;
@@ -31,13 +32,13 @@ public final class Qwen2AudioModel implements AutoCloseable {
     private final Qwen2AudioConfig config;
     private final DataType computeType;
     private final AudioEncoder encoder;
-    private final DecoderWeights decoderWeights;
+    private final DecoderStackWeights decoderWeights;
     private final TransformerDecoder decoder;
     private final FinalNormLensHead lensHead;
     private final Map<String, NDArray> weights; // HF name -> tensor, in load order; a tied LM head once, as the embedding
 
     private Qwen2AudioModel(NDManager manager, Qwen2AudioConfig config, DataType computeType, EncoderWeights encoder,
-            DecoderWeights decoder, Map<String, NDArray> weights) {
+            DecoderStackWeights decoder, Map<String, NDArray> weights) {
         this.manager = manager;
         this.config = config;
         this.computeType = computeType;
@@ -71,7 +72,7 @@ public final class Qwen2AudioModel implements AutoCloseable {
         try {
             RecordingWeightSource source = new RecordingWeightSource(sourceFor.apply(manager));
             EncoderWeights encoder = EncoderWeights.load(source, config.audio(), config.text().width());
-            DecoderWeights decoder = DecoderWeights.load(source, config.text());
+            DecoderStackWeights decoder = DecoderWeights.load(source, config.text());
             return new Qwen2AudioModel(manager, config, computeType, encoder, decoder, source.loaded());
         } catch (RuntimeException e) {
             manager.close();

@@ -14,6 +14,7 @@ import io.audiolens.worker.model.api.EncodedClip;
 import io.audiolens.worker.model.api.PromptInput;
 import io.audiolens.worker.model.api.TextTokenizer;
 import io.audiolens.worker.model.common.CheckpointWeightSource;
+import io.audiolens.worker.model.common.DecoderStackWeights;
 import io.audiolens.worker.model.common.FinalNormLensHead;
 import io.audiolens.worker.model.common.TransformerDecoder;
 import io.audiolens.worker.model.common.WeightSource;
@@ -33,7 +34,7 @@ final class QwenAudioModel implements AudioLanguageModel {
     private final DataType computeType;
     private final QwenTokenizer tokenizer;
     private final QwenAudioEncoder encoder;
-    private final QwenWeights weights;
+    private final DecoderStackWeights weights;
     private final TransformerDecoder decoder;
     private final FinalNormLensHead lensHead;
     private final WhisperLogMel logMel;
@@ -42,7 +43,7 @@ final class QwenAudioModel implements AudioLanguageModel {
     private final long audioPad;
 
     private QwenAudioModel(NDManager manager, QwenAudioConfig config, DataType computeType, QwenTokenizer tokenizer,
-            QwenAudioEncoderWeights encoder, QwenWeights weights) {
+            QwenAudioEncoderWeights encoder, DecoderStackWeights weights) {
         this.manager = manager;
         this.config = config;
         this.computeType = computeType;
@@ -72,7 +73,7 @@ final class QwenAudioModel implements AudioLanguageModel {
         try {
             WeightSource source = new CheckpointWeightSource(checkpoint, manager, computeType);
             QwenAudioEncoderWeights encoder = QwenAudioEncoderWeights.load(source, config.audio());
-            QwenWeights decoder = QwenWeights.load(source, config.text());
+            DecoderStackWeights decoder = QwenWeights.load(source, config.text());
             QwenAudioModel model = new QwenAudioModel(manager, config, computeType, tokenizer, encoder, decoder);
             manager.cap(); // from here on, anything attached to the weights' manager is a leak: fail loudly
             return model;
@@ -90,11 +91,6 @@ final class QwenAudioModel implements AudioLanguageModel {
     @Override
     public int layers() {
         return config.text().layers();
-    }
-
-    @Override
-    public DataType computeType() {
-        return computeType;
     }
 
     @Override
@@ -146,7 +142,8 @@ final class QwenAudioModel implements AudioLanguageModel {
         long[] before = tokenizer.encode(QwenAudioChatTemplate.beforeAudio());
         long[] after = tokenizer.encode(QwenAudioChatTemplate.afterAudio(attribute, format));
         if (before[before.length - 1] != audioStart || after[0] != audioEnd) {
-            throw new IllegalStateException("the chat template lost its audio tags");
+            throw new IllegalStateException(tokenizer.source() + " does not encode <audio> and </audio> as the special "
+                    + "tokens " + audioStart + " and " + audioEnd + "; is it the model's own qwen.tiktoken?");
         }
         long[] ids = Arrays.copyOf(before, before.length + audioTokens + after.length);
         Arrays.fill(ids, before.length, before.length + audioTokens, audioPad);

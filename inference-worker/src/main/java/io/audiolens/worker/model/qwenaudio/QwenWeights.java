@@ -4,9 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import io.audiolens.worker.model.common.DecoderConfig;
 import io.audiolens.worker.model.common.DecoderLayerWeights;
+import io.audiolens.worker.model.common.DecoderStackWeights;
 import io.audiolens.worker.model.common.WeightSource;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The QWen decoder under its released names ({@code transformer.h.{i}.…}). Two layouts differ from HF's:
@@ -14,23 +13,14 @@ import java.util.List;
  * {@code c_proj(w1(x) · silu(w2(x)))}, so {@code w2} is the gate and {@code w1} the up projection. D width,
  * H heads, K head size ({@code kv_channels}), F the width of w1 and w2, V vocabulary.
  */
-record QwenWeights(
-        NDArray embedTokens,              // (V, D) transformer.wte
-        List<DecoderLayerWeights> layers, // L
-        NDArray finalNorm,                // (D) transformer.ln_f
-        NDArray unembed) {                // (V, D) lm_head (untied in the release)
+final class QwenWeights {
+    private static final DecoderStackWeights.Names NAMES =
+            new DecoderStackWeights.Names("transformer.wte.weight", "transformer.ln_f.weight", "lm_head.weight");
 
-    static QwenWeights load(WeightSource source, DecoderConfig c) {
-        long v = c.vocabSize();
-        long d = c.width();
-        NDArray embed = source.load("transformer.wte.weight", v, d);
-        List<DecoderLayerWeights> layers = new ArrayList<>();
-        for (int i = 0; i < c.layers(); i++) {
-            layers.add(layer(source, "transformer.h." + i + ".", c));
-        }
-        NDArray norm = source.load("transformer.ln_f.weight", d);
-        NDArray unembed = c.tieWordEmbeddings() ? embed : source.load("lm_head.weight", v, d);
-        return new QwenWeights(embed, List.copyOf(layers), norm, unembed);
+    private QwenWeights() {}
+
+    static DecoderStackWeights load(WeightSource source, DecoderConfig c) {
+        return DecoderStackWeights.load(source, c, NAMES, i -> layer(source, "transformer.h." + i + ".", c));
     }
 
     private static DecoderLayerWeights layer(WeightSource source, String prefix, DecoderConfig c) {
