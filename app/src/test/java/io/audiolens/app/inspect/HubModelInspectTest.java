@@ -3,20 +3,16 @@ package io.audiolens.app.inspect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.audiolens.app.AudioLens;
 import io.audiolens.app.run.ChildProcess;
 import io.audiolens.app.run.ChildProcess.Finished;
 import io.audiolens.app.run.ChildProcess.Running;
 import io.audiolens.worker.testing.HubCacheLayout;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code inspect --model ORG/NAME[@REV]} against a Hugging Face cache laid out around the reference fixture, in
@@ -54,7 +50,9 @@ class HubModelInspectTest {
         Running noRevision = ChildProcess.start(dir, env, inspect(REPO + "@v9"));
         Running broken = ChildProcess.start(dir, env, inspect(REPO + "@broken"));
 
-        String folderOutput = inProcess(inspect(FIXTURE.toString()));
+        InspectCommandTest.Result folder = InspectCommandTest.run(inspect(FIXTURE.toString()));
+        assertEquals(0, folder.exitCode(), folder.err());
+        String folderOutput = folder.out();
         assertTrue(folderOutput.contains("\"model\":\"qwen2audio-tiny-a\""), folderOutput);
         for (Running run : hubNames) {
             Finished done = run.await();
@@ -83,15 +81,5 @@ class HubModelInspectTest {
     private static String[] inspect(String model) {
         return new String[] {"inspect", "--model", model, "--audio", FIXTURE.resolve("audio.wav").toString(), "--attribute",
                 "animal", "--prompt", "P3", "--enrich-layer", "2", "--lambda", "0.5", "--device", "cpu", "--json"};
-    }
-
-    private static String inProcess(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = AudioLens.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        assertEquals(0, cli.execute(args), err.toString());
-        return out.toString().trim();
     }
 }

@@ -41,11 +41,6 @@ public record ModelLocation(Path folder, String name, Optional<HubId> hubId) {
         return new ModelLocation(folder, folder.toAbsolutePath().normalize().getFileName().toString(), Optional.empty());
     }
 
-    @Override
-    public String toString() {
-        return hubId.map(id -> id + " (" + folder + ")").orElse(folder.toString());
-    }
-
     private static Path asPath(String argument) {
         try {
             return Path.of(argument);
