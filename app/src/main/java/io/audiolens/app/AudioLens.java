@@ -5,6 +5,7 @@ import io.audiolens.app.aggregate.AggregatorCommand;
 import io.audiolens.app.baseline.BaselineCommand;
 import io.audiolens.app.bench.BenchCommand;
 import io.audiolens.app.demo.DemoCommand;
+import io.audiolens.app.doctor.DoctorCommand;
 import io.audiolens.app.inspect.InspectCommand;
 import io.audiolens.app.produce.ProduceCommand;
 import io.audiolens.app.report.ReportCommand;
@@ -15,6 +16,9 @@ import io.audiolens.app.worker.WorkerCommand;
 import io.audiolens.audio.UndecodableAudioException;
 import io.audiolens.worker.checkpoint.CheckpointException;
 import io.audiolens.worker.runtime.DjlDefaults;
+import io.audiolens.worker.runtime.EngineStartException;
+import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,7 +27,7 @@ import picocli.CommandLine.Command;
         description = "Watch inside audio-language models with the Logit Lens.",
         subcommands = {DemoCommand.class, InspectCommand.class, RunCommand.class, ProduceCommand.class, WorkerCommand.class,
                 AggregatorCommand.class, BaselineCommand.class, AggregateCommand.class, ReportCommand.class,
-                TopicsCommand.class, BenchCommand.class, TrainTinyCommand.class})
+                TopicsCommand.class, BenchCommand.class, TrainTinyCommand.class, DoctorCommand.class})
 public final class AudioLens {
 
     public static void main(String[] args) {
@@ -34,10 +38,27 @@ public final class AudioLens {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new AudioLens());
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
-            command.getErr().println("audiolens: " + e.getMessage());
+            PrintWriter err = command.getErr();
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof EngineStartException engine) {
+                    printEngineFailure(err, engine);
+                    return 1;
+                }
+            }
+            err.println("audiolens: " + e.getMessage());
             return isUsageError(e) ? 2 : 1;
         });
         return cli;
+    }
+
+    /** Every nested cause, since DJL's own message ("Failed to load PyTorch native library") hides the reason. */
+    private static void printEngineFailure(PrintWriter err, EngineStartException e) {
+        List<String> chain = e.causeChain();
+        err.println("audiolens: " + e.getMessage());
+        chain.subList(1, chain.size()).forEach(cause -> err.println("  caused by " + cause));
+        err.println("audiolens: run `audiolens doctor` to see the libtorch, JNI library and GPUs DJL finds and the"
+                + " settings it reads (README, \"Running on a GPU\")");
+        err.flush();
     }
 
     /** Exit code 2: the input was wrong (bad option value, file, checkpoint); 1: the run itself failed. */

@@ -1,17 +1,19 @@
 package io.audiolens.app.bench;
 
+import io.audiolens.app.options.DeviceOptions;
 import io.audiolens.worker.model.ModelFamilies;
 import io.audiolens.worker.model.api.ModelShape;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code audiolens bench model}: full analysis vs one forward pass vs the naive way, on random weights of a family. */
 @Command(name = "model", mixinStandardHelpOptions = true,
-        description = "Time one forward pass, the full lens analysis with prefix reuse, and the naive analysis.")
+        description = "Time one forward pass, the full lens analysis with prefix reuse, and the naive analysis, on --device.")
 public final class ModelBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,13 +37,16 @@ public final class ModelBenchCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "3", description = "timed runs per measurement; the median is kept")
     int repeats;
 
+    @Mixin
+    DeviceOptions device;
+
     @Option(names = "--json", description = "print one JSON object on stdout")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
         ModelBenchmark.Result result = new ModelBenchmark(ModelFamilies.named(family),
-                new ModelShape(width, layers, encoderLayers), seconds, repeats).run();
+                new ModelShape(width, layers, encoderLayers), seconds, repeats, device.compute()).run();
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? result.toJson() : result.toText());
         out.flush();

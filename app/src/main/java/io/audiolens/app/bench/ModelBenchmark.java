@@ -1,14 +1,13 @@
 package io.audiolens.app.bench;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.audiolens.schemas.attributes.Attribute;
 import io.audiolens.schemas.enrichment.TargetOffset;
+import io.audiolens.worker.hub.ModelLocation;
 import io.audiolens.worker.lens.ClipSession;
 import io.audiolens.worker.lens.LensReport;
 import io.audiolens.worker.lens.LensRuntime;
@@ -19,6 +18,7 @@ import io.audiolens.worker.model.api.ModelFamily;
 import io.audiolens.worker.model.api.ModelShape;
 import io.audiolens.worker.prompt.LabelTokenMode;
 import io.audiolens.worker.prompt.PromptFormat;
+import io.audiolens.worker.runtime.ComputeDevice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,12 +43,14 @@ final class ModelBenchmark {
     private final ModelShape shape;
     private final double seconds;
     private final int repeats;
+    private final ComputeDevice compute;
 
-    ModelBenchmark(ModelFamily family, ModelShape shape, double seconds, int repeats) {
+    ModelBenchmark(ModelFamily family, ModelShape shape, double seconds, int repeats, ComputeDevice compute) {
         this.family = family;
         this.shape = shape;
         this.seconds = seconds;
         this.repeats = repeats;
+        this.compute = compute;
     }
 
     Result run() throws Exception {
@@ -56,9 +58,9 @@ final class ModelBenchmark {
         family.writeRandom(folder, shape, 7);
         float[] clip = SyntheticClip.chirp(seconds);
         List<Enrichment> enrichments = enrichments();
-        LOG.info("model: {}, width {}, {} decoder layers, {} encoder layers; clip {} s; {} enriched variants",
-                family.id(), shape.width(), shape.decoderLayers(), shape.encoderLayers(), seconds, enrichments.size());
-        try (LensRuntime runtime = LensRuntime.load(folder, Device.cpu(), DataType.FLOAT32, LabelTokenMode.LEADING_SPACE)) {
+        LOG.info("model: {}, width {}, {} decoder layers, {} encoder layers; clip {} s; {} enriched variants; on {}",
+                family.id(), shape.width(), shape.decoderLayers(), shape.encoderLayers(), seconds, enrichments.size(), compute);
+        try (LensRuntime runtime = LensRuntime.load(ModelLocation.folder(folder), compute, LabelTokenMode.LEADING_SPACE)) {
             Attribute attribute = Attribute.ANIMAL;
             PromptFormat format = PromptFormat.P3;
             LensReport[] reports = new LensReport[2];
@@ -70,7 +72,7 @@ final class ModelBenchmark {
                     Math.round(analysisMs), enrichments.size() + 2);
             double naiveMs = timeOnce(() -> reports[1] = naive(runtime, clip, attribute, format, enrichments));
             double flops = family.forwardFlops(shape, clip.length, reports[0].promptTokens());
-            return new Result(family.id(), forwardMs, analysisMs, naiveMs, flops / forwardMs / 1e6, matmulGflops(reports[0].promptTokens()),
+            return new Result(family.id(), compute.toString(), forwardMs, analysisMs, naiveMs, flops / forwardMs / 1e6, matmulGflops(reports[0].promptTokens()),
                     reports[0].promptTokens(), enrichments.size(), maxDifference(reports[0], reports[1]));
         } finally {
             try (var files = Files.walk(folder)) {
@@ -115,17 +117,19 @@ final class ModelBenchmark {
     private double matmulGflops(int tokens) {
         int d = shape.width();
         int f = 3 * shape.width();
-        try (NDManager m = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
-            NDArray x = m.randomNormal(new Shape(tokens, d));
-            NDArray w = m.randomNormal(new Shape(d, f));
+        try (NDManager m = NDManager.newBaseManager(compute.device(), "PyTorch")) {
+            NDArray x = m.randomNormal(new Shape(tokens, d)).toType(compute.dataType(), false);
+            NDArray w = m.randomNormal(new Shape(d, f)).toType(compute.dataType(), false);
             int reps = 50;
             Supplier<Object> work = () -> {
                 try (NDManager scope = m.newSubManager()) {
+                    NDArray product = null;
                     for (int i = 0; i < reps; i++) {
-                        x.matMul(w).attach(scope);
+                        product = x.matMul(w);
+                        product.attach(scope);
                     }
+                    return product.get(0, 0).toFloatArray(); // a GPU computes asynchronously: wait for the last product
                 }
-                return null;
             };
             timeOnce(work::get);
             double ms = median(work::get);
@@ -161,12 +165,13 @@ final class ModelBenchmark {
         return worst;
     }
 
-    record Result(String family, double forwardMs, double analysisMs, double naiveMs, double forwardGflops, double matmulGflops,
+    record Result(String family, String device, double forwardMs, double analysisMs, double naiveMs, double forwardGflops, double matmulGflops,
             int promptTokens, int enrichedVariants, double maxRelativeDifference) {
 
         String toJson() {
             ObjectNode o = new ObjectMapper().createObjectNode();
             o.put("family", family);
+            o.put("device", device);
             o.put("forwardMs", forwardMs);
             o.put("analysisMs", analysisMs);
             o.put("naiveMs", naiveMs);
@@ -181,12 +186,12 @@ final class ModelBenchmark {
         }
 
         String toText() {
-            return String.format("%s, random weights%n"
+            return String.format("%s, random weights, on %s%n"
                     + "forward pass        %9.1f ms   (%.1f GFLOP/s; plain matmul %.1f GFLOP/s)%n"
                     + "analysis (reuse)    %9.1f ms   = %.2f × forward%n"
                     + "analysis (naive)    %9.1f ms   = %.1f × analysis%n"
                     + "%d prompt tokens, 3 views + %d enriched variants; naive vs reuse max rel. diff %.1e",
-                    family, forwardMs, forwardGflops, matmulGflops, analysisMs, analysisMs / forwardMs, naiveMs,
+                    family, device, forwardMs, forwardGflops, matmulGflops, analysisMs, analysisMs / forwardMs, naiveMs,
                     naiveMs / analysisMs, promptTokens, enrichedVariants, maxRelativeDifference);
         }
     }

@@ -3,15 +3,17 @@ package io.audiolens.app.demo;
 import io.audiolens.app.live.LiveDemo;
 import io.audiolens.app.live.LiveDemoRun;
 import io.audiolens.app.live.LiveOptions;
+import io.audiolens.app.options.DeviceOptions;
 import io.audiolens.app.options.EnrichOffsetOption;
+import io.audiolens.app.options.ModelOption;
 import io.audiolens.app.options.MonitorOptions;
 import io.audiolens.app.run.EndToEndRun;
 import io.audiolens.app.run.RunSettings;
 import io.audiolens.report.ReportWriter;
+import io.audiolens.worker.hub.ModelLocation;
 import io.audiolens.worker.lens.View;
 import io.audiolens.worker.prompt.LabelTokenMode;
 import io.audiolens.worker.prompt.PromptFormat;
-import io.audiolens.worker.runtime.ComputeDevice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,6 +39,7 @@ public final class DemoCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
     /** Set by the launcher script to the repository root; the working directory otherwise. */
     public static final String HOME_PROPERTY = "audiolens.home";
+    private static final String BUNDLED_MODEL = "demo/audiolens-tiny";
 
     @Option(names = "--out", defaultValue = "demo-output", description = "output folder (default: ${DEFAULT-VALUE})")
     Path out;
@@ -44,8 +47,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data", description = "SAKURA-layout folder (default: demo/data/heldout)")
     Path data;
 
-    @Option(names = "--model", description = "checkpoint folder (default: demo/audiolens-tiny)")
-    Path model;
+    @Option(names = "--model", paramLabel = "DIR|ORG/NAME[@REV]", description = ModelOption.DESCRIPTION
+            + " (default: demo/audiolens-tiny)")
+    String model;
 
     @Option(names = "--probe-size", defaultValue = "20", description = "probe clips per attribute (default: ${DEFAULT-VALUE})")
     int probeSize;
@@ -53,8 +57,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     EnrichOffsetOption enrichOffset;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE})")
-    String device;
+    @Mixin
+    DeviceOptions device;
 
     @ArgGroup(exclusive = false)
     LiveOptions live;
@@ -66,24 +70,24 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path home = Path.of(System.getProperty(HOME_PROPERTY, "")).toAbsolutePath();
         Path dataset = data != null ? data : home.resolve("demo/data/heldout");
-        Path checkpoint = model != null ? model : home.resolve("demo/audiolens-tiny");
-        for (Path required : List.of(dataset, checkpoint)) {
+        for (Path required : model != null ? List.of(dataset) : List.of(dataset, home.resolve(BUNDLED_MODEL))) {
             if (!Files.isDirectory(required)) {
                 throw new IllegalArgumentException(required + " does not exist; run the demo from the repository root "
                         + "(./audiolens demo) or pass --data and --model");
             }
         }
+        ModelLocation checkpoint = model != null ? ModelLocation.of(model) : ModelLocation.folder(home.resolve(BUNDLED_MODEL));
         Path folder = out.toAbsolutePath();
         if (live != null) {
             return LiveDemoRun.run(live, dataset, checkpoint, folder.resolveSibling(folder.getFileName() + "-live"),
-                    monitor.settings(LiveDemo.MONITOR), ComputeDevice.parse(device));
+                    monitor.settings(LiveDemo.MONITOR), device.compute());
         }
         if (Files.exists(folder.resolve("platform"))) {
             throw new IllegalArgumentException(folder + " holds an earlier run; remove it or pass another --out");
         }
         RunSettings settings = new RunSettings(dataset, "demo", checkpoint, folder, Optional.empty(),
                 List.of(PromptFormat.values()), List.of(View.values()), probeSize, enrichOffset.value(),
-                ComputeDevice.parse(device), LabelTokenMode.LEADING_SPACE);
+                device.compute(), LabelTokenMode.LEADING_SPACE);
         long start = System.nanoTime();
         new EndToEndRun(settings).run();
         List<Path> files = ReportWriter.write(folder.resolve("metrics.json"), Optional.of(folder.resolve("projections.jsonl")),

@@ -1,11 +1,14 @@
 package io.audiolens.app.inspect;
 
+import io.audiolens.app.options.DeviceOptions;
 import io.audiolens.app.options.EnrichOffsetOption;
+import io.audiolens.app.options.ModelOption;
 import io.audiolens.audio.DecodedAudio;
 import io.audiolens.audio.UndecodableAudioException;
 import io.audiolens.audio.WavDecoder;
 import io.audiolens.schemas.attributes.Attribute;
 import io.audiolens.schemas.enrichment.TargetOffset;
+import io.audiolens.worker.hub.ModelLocation;
 import io.audiolens.worker.lens.ClipSession;
 import io.audiolens.worker.lens.LensReport;
 import io.audiolens.worker.lens.LensRuntime;
@@ -35,8 +38,8 @@ public final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "HF checkpoint folder (config.json, *.safetensors, tokenizer.json)")
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--audio", required = true, description = "WAV file (any PCM rate/channels; resampled to 16 kHz mono)")
     Path audio;
@@ -59,8 +62,8 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--label-token", defaultValue = "leading-space", description = "leading-space or no-space (default: ${DEFAULT-VALUE})")
     String labelToken;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE})")
-    String device;
+    @Mixin
+    DeviceOptions device;
 
     @Option(names = "--json", description = "print one JSON object on stdout")
     boolean json;
@@ -71,11 +74,12 @@ public final class InspectCommand implements Callable<Integer> {
         PromptFormat format = PromptFormat.parse(prompt);
         LabelTokenMode mode = LabelTokenMode.parse(labelToken);
         checkEnrichmentOptions();
-        ComputeDevice compute = ComputeDevice.parse(device);
+        ModelLocation location = model.location();
+        ComputeDevice compute = device.compute();
         DecodedAudio clip = WavDecoder.decode(audio);
         clip.warnings().forEach(w -> LOG.warn("{}: {}", audio, w));
         LensReport report;
-        try (LensRuntime runtime = LensRuntime.load(model, compute.device(), compute.dataType(), mode);
+        try (LensRuntime runtime = LensRuntime.load(location, compute, mode);
                 ClipSession session = runtime.open(clip.waveform())) {
             report = session.analyze(attr, format, enrichments(runtime.layers()));
         }

@@ -10,6 +10,7 @@ import io.audiolens.producers.source.SakuraFolder;
 import io.audiolens.schemas.topics.Topics;
 import io.audiolens.telemetry.OperatorRegistry;
 import io.audiolens.telemetry.OperatorServer;
+import io.audiolens.worker.hub.ModelLocation;
 import io.audiolens.worker.lens.LensRuntime;
 import io.audiolens.worker.lens.View;
 import io.audiolens.worker.prompt.LabelTokenMode;
@@ -47,7 +48,7 @@ public final class LiveDemo implements AutoCloseable {
      * @param attribute the track of {@code dataset} fed as the stream (its labels are dropped)
      * @param httpPort the aggregator's (dashboard) port, 0 for any free one
      */
-    public record Settings(Path dataset, String attribute, Path model, Path out, int httpPort, double clipsPerSecond,
+    public record Settings(Path dataset, String attribute, ModelLocation model, Path out, int httpPort, double clipsPerSecond,
             AudioShift shift, Duration shiftAfter, Duration shiftFor, MonitorSettings monitor, ComputeDevice device) {}
 
     private final EmbeddedPlatform platform;
@@ -83,11 +84,10 @@ public final class LiveDemo implements AutoCloseable {
         EmbeddedPlatform platform = EmbeddedPlatform.start(settings.out().resolve("platform"));
         try {
             platform.createTopics(Topics.specs());
-            LensRuntime runtime = LensRuntime.load(settings.model(), settings.device().device(),
-                    settings.device().dataType(), LabelTokenMode.LEADING_SPACE);
+            LensRuntime runtime = LensRuntime.load(settings.model(), settings.device(), LabelTokenMode.LEADING_SPACE);
             PrometheusMeterRegistry workerMeters = OperatorRegistry.create("worker");
             InferenceWorker worker = new InferenceWorker(new WorkerSettings(platform.bootstrapServers(),
-                    platform.serdeConfig(), settings.model(), settings.device(), LabelTokenMode.LEADING_SPACE,
+                    platform.serdeConfig(), settings.model().folder(), settings.device(), LabelTokenMode.LEADING_SPACE,
                     List.of(PromptFormat.values()), List.of(View.values()), "live", WorkerSettings.DEFAULT_GROUP),
                     runtime, workerMeters);
             Thread workerThread = new Thread(worker, "audiolens-live-worker");

@@ -1,6 +1,7 @@
 package io.audiolens.app.live;
 
 import io.audiolens.aggregator.monitor.MonitorSettings;
+import io.audiolens.worker.hub.ModelLocation;
 import io.audiolens.worker.runtime.ComputeDevice;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +15,7 @@ public final class LiveDemoRun {
     private LiveDemoRun() {
     }
 
-    public static int run(LiveOptions options, Path dataset, Path model, Path out, MonitorSettings monitor,
+    public static int run(LiveOptions options, Path dataset, ModelLocation model, Path out, MonitorSettings monitor,
             ComputeDevice device) throws Exception {
         LiveDemo.Settings settings = new LiveDemo.Settings(dataset, options.attribute(), model, out, options.httpPort(),
                 options.rate(), options.shift(), options.shiftAfter(), options.shiftFor(), monitor, device);

@@ -1,19 +1,22 @@
 package io.audiolens.app.options;
 
-import io.audiolens.worker.lens.LensRuntime;
+import io.audiolens.worker.hub.ModelLocation;
 import io.audiolens.worker.lens.View;
 import io.audiolens.worker.prompt.LabelTokenMode;
 import io.audiolens.worker.prompt.PromptFormat;
 import io.audiolens.worker.runtime.ComputeDevice;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The model a worker runs and what it reads: prompt formats, views, label tokens, device. */
+/** The model a worker runs and what it reads: prompt formats, views, label tokens, device and precision. */
 public final class ModelOptions {
-    @Option(names = "--model", required = true, description = "HF checkpoint folder (config.json, *.safetensors, tokenizer.json)")
-    Path folder;
+    @Mixin
+    ModelOption model;
+
+    @Mixin
+    DeviceOptions device;
 
     @Option(names = "--prompts", defaultValue = "P1,P2,P3", description = "prompt formats (default: ${DEFAULT-VALUE})")
     String prompts;
@@ -24,11 +27,8 @@ public final class ModelOptions {
     @Option(names = "--label-token", defaultValue = "leading-space", description = "leading-space or no-space (default: ${DEFAULT-VALUE})")
     String labelToken;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE})")
-    String device;
-
-    public Path folder() {
-        return folder;
+    public ModelLocation location() {
+        return model.location();
     }
 
     public List<PromptFormat> prompts() {
@@ -43,12 +43,7 @@ public final class ModelOptions {
         return LabelTokenMode.parse(labelToken);
     }
 
-    public ComputeDevice device() {
-        return ComputeDevice.parse(device);
-    }
-
-    public LensRuntime load() {
-        ComputeDevice compute = device();
-        return LensRuntime.load(folder, compute.device(), compute.dataType(), labelTokenMode());
+    public ComputeDevice compute() {
+        return device.compute();
     }
 }

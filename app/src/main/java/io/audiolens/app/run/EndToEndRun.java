@@ -68,11 +68,10 @@ public final class EndToEndRun {
     private RunResult onCluster(String bootstrapServers, SerdeConfig serdes) throws Exception {
         List<ListedClip> clips = SakuraFolder.list(settings.dataset(), settings.datasetName());
         String runId = UUID.randomUUID().toString().substring(0, 8);
-        WorkerSettings worker = new WorkerSettings(bootstrapServers, serdes, settings.model(), settings.device(),
+        WorkerSettings worker = new WorkerSettings(bootstrapServers, serdes, settings.model().folder(), settings.device(),
                 settings.labelTokenMode(), settings.prompts(), settings.views(), "run-" + runId,
                 WorkerSettings.DEFAULT_GROUP);
-        try (LensRuntime runtime = LensRuntime.load(settings.model(), settings.device().device(),
-                settings.device().dataType(), settings.labelTokenMode());
+        try (LensRuntime runtime = LensRuntime.load(settings.model(), settings.device(), settings.labelTokenMode());
                 InferenceWorker inference = new InferenceWorker(worker, runtime);
                 AggregatorService aggregator = AggregatorService.start(aggregatorOptions(bootstrapServers, serdes, runId))) {
             Thread workerThread = new Thread(inference, "audiolens-run-worker");

@@ -51,8 +51,8 @@ public final class RunCommand implements Callable<Integer> {
         Optional<RunSettings.Cluster> cluster = bootstrapServers == null ? Optional.empty()
                 : Optional.of(new RunSettings.Cluster(bootstrapServers, registryUrl));
         String name = datasetName != null ? datasetName : dataset.toAbsolutePath().normalize().getFileName().toString();
-        return new RunSettings(dataset, name, model.folder(), out, cluster, model.prompts(), model.views(), probeSize,
-                enrichOffset.value(), model.device(), model.labelTokenMode());
+        return new RunSettings(dataset, name, model.location(), out, cluster, model.prompts(), model.views(), probeSize,
+                enrichOffset.value(), model.compute(), model.labelTokenMode());
     }
 
 }

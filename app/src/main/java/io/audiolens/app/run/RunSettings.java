@@ -1,6 +1,7 @@
 package io.audiolens.app.run;
 
 import io.audiolens.aggregator.AggregationParameters;
+import io.audiolens.worker.hub.ModelLocation;
 import io.audiolens.worker.lens.View;
 import io.audiolens.worker.prompt.LabelTokenMode;
 import io.audiolens.worker.prompt.PromptFormat;
@@ -16,7 +17,7 @@ import java.util.OptionalInt;
  *
  * @param enrichOffset k of the enrichment target ℓ̄ + k; empty: the paper's 5 scaled to the model's depth
  */
-public record RunSettings(Path dataset, String datasetName, Path model, Path out, Optional<Cluster> cluster,
+public record RunSettings(Path dataset, String datasetName, ModelLocation model, Path out, Optional<Cluster> cluster,
         List<PromptFormat> prompts, List<View> views, int probeSize, OptionalInt enrichOffset, ComputeDevice device,
         LabelTokenMode labelTokenMode) {
 

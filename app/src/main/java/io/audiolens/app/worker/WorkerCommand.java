@@ -2,7 +2,9 @@ package io.audiolens.app.worker;
 
 import io.audiolens.app.options.ClusterOptions;
 import io.audiolens.app.options.ModelOptions;
+import io.audiolens.worker.hub.ModelLocation;
 import io.audiolens.worker.lens.LensRuntime;
+import io.audiolens.worker.runtime.ComputeDevice;
 import io.audiolens.worker.service.InferenceWorker;
 import io.audiolens.worker.service.WorkerSettings;
 import io.audiolens.telemetry.OperatorRegistry;
@@ -43,10 +45,12 @@ public final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        WorkerSettings settings = new WorkerSettings(cluster.bootstrapServers(), cluster.serdes(), model.folder(),
-                model.device(), model.labelTokenMode(), model.prompts(), model.views(), workerId, group);
+        ModelLocation location = model.location();
+        ComputeDevice compute = model.compute();
+        WorkerSettings settings = new WorkerSettings(cluster.bootstrapServers(), cluster.serdes(), location.folder(),
+                compute, model.labelTokenMode(), model.prompts(), model.views(), workerId, group);
         PrometheusMeterRegistry meters = OperatorRegistry.create("worker");
-        try (LensRuntime runtime = model.load()) {
+        try (LensRuntime runtime = LensRuntime.load(location, compute, model.labelTokenMode())) {
             InferenceWorker worker = new InferenceWorker(settings, runtime, meters);
             OperatorServer operator = httpPort < 0 ? null
                     : OperatorServer.start(httpHost, httpPort, "--http-port", meters, worker.health());

@@ -213,9 +213,10 @@ class InspectCommandTest {
         assertEquals(expected.length, i);
     }
 
-    private record Result(int exitCode, String out, String err) {}
+    record Result(int exitCode, String out, String err) {}
 
-    private static Result run(String... args) {
+    /** {@code audiolens ARGS} in this JVM; stdout trimmed. */
+    static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = AudioLens.commandLine();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.audiolens.embedded.Polling;
 import io.audiolens.producers.shift.AudioShift;
+import io.audiolens.worker.hub.ModelLocation;
 import io.audiolens.worker.runtime.ComputeDevice;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,9 +42,9 @@ class LiveDemoTest {
         assumeTrue(ChromiumDevTools.installed(), "SKIPPED: " + ChromiumDevTools.BINARY + " is absent; install it with"
                 + " `apt-get install -y chromium` (.ci/run does)");
         Files.createDirectories(SCREENSHOTS);
-        LiveDemo.Settings settings = new LiveDemo.Settings(HELDOUT, "language", MODEL, scratch.resolve("live"), 0, 4,
+        LiveDemo.Settings settings = new LiveDemo.Settings(HELDOUT, "language", ModelLocation.folder(MODEL), scratch.resolve("live"), 0, 4,
                 AudioShift.parse("lowpass:1000"), SHIFT_AFTER, Duration.ofMinutes(10), LiveDemo.MONITOR,
-                ComputeDevice.parse("cpu"));
+                ComputeDevice.cpu());
         long start = System.nanoTime();
         try (LiveDemo demo = LiveDemo.start(settings);
                 ChromiumDevTools browser = ChromiumDevTools.start(scratch, 1400, 1700)) {

@@ -29,7 +29,8 @@ class RunSettingsTest {
 
     private static RunCommand parse(String... extra) {
         RunCommand command = new RunCommand();
-        String[] base = {"--dataset", "data", "--model", "model", "--out", "out", "--probe-size", "20"};
+        String[] base = {"--dataset", "data", "--model", TestSamples.FIXTURE.toString(), "--out", "out", "--probe-size",
+            "20", "--device", "cpu"};
         String[] all = new String[base.length + extra.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);

@@ -5,18 +5,20 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.audiolens.schemas.attributes.Attribute;
 import io.audiolens.worker.features.LogMelFeatures;
+import io.audiolens.worker.hub.ModelLocation;
 import io.audiolens.worker.model.ModelFamilies;
 import io.audiolens.worker.model.api.AudioLanguageModel;
 import io.audiolens.worker.model.api.EncodedClip;
 import io.audiolens.worker.prompt.LabelTokenMode;
 import io.audiolens.worker.prompt.LabelTokens;
+import io.audiolens.worker.runtime.ComputeDevice;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The model runtime as the rest of the system sees it: a checkpoint folder of any supported family
- * loaded once, and per clip a {@link ClipSession} that runs the audio side once and answers any number
+ * The model runtime as the rest of the system sees it: a checkpoint of any supported family (a folder, or
+ * a hub name resolved in the local Hugging Face cache: {@link ModelLocation}) loaded once, and per clip a {@link ClipSession} that runs the audio side once and answers any number
  * of prompts, views and enrichments from it.
  */
 public final class LensRuntime implements AutoCloseable {
@@ -31,10 +33,17 @@ public final class LensRuntime implements AutoCloseable {
         this.labelTokenMode = mode;
     }
 
-    /** Loads {@code modelFolder} with the family its config.json names; the model is named after the folder. */
+    /**
+     * Loads the model's folder with the family its config.json names; the model is named as {@code model} says:
+     * after its folder, or NAME of a hub name {@code ORG/NAME}.
+     */
+    public static LensRuntime load(ModelLocation model, ComputeDevice compute, LabelTokenMode mode) {
+        return new LensRuntime(model.name(), ModelFamilies.load(model.folder(), compute.device(), compute.dataType()), mode);
+    }
+
+    /** Loads a checkpoint folder, named after the folder. */
     public static LensRuntime load(Path modelFolder, Device device, DataType computeType, LabelTokenMode mode) {
-        String name = modelFolder.toAbsolutePath().normalize().getFileName().toString();
-        return new LensRuntime(name, ModelFamilies.load(modelFolder, device, computeType), mode);
+        return load(ModelLocation.folder(modelFolder), new ComputeDevice(device, computeType), mode);
     }
 
     public String modelName() {

@@ -1,6 +1,5 @@
 package io.audiolens.worker.runtime;
 
-import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
@@ -24,7 +23,7 @@ public final class DjlDefaults {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
-        Engine.getEngine("PyTorch");
+        PyTorchEngine.start();
         JniUtils.setNumThreads(threads);
     }
 

@@ -1,0 +1,50 @@
+package io.audiolens.app.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.audiolens.app.AudioLens;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code bench model} on the device and precision asked for, and never on another. */
+class ModelBenchCommandTest {
+
+    @Test
+    void shouldMeasureOnTheCpuInFloat32WhenAskedSo() throws Exception {
+        StringWriter err = new StringWriter();
+        String out = run(err, "bench", "model", "--device", "cpu", "--dtype", "fp32", "--width", "64", "--encoder-layers",
+                "1", "--seconds", "2", "--repeats", "1", "--json");
+        JsonNode result = new ObjectMapper().readTree(out);
+        assertEquals("cpu()/float32", result.path("device").asText());
+        double forward = result.path("forwardMs").asDouble();
+        double analysis = result.path("analysisMs").asDouble();
+        assertEquals(analysis / forward, result.path("analysisOverForward").asDouble(), 1e-9);
+        assertEquals(result.path("naiveMs").asDouble() / analysis, result.path("naiveOverAnalysis").asDouble(), 1e-9);
+        assertTrue(result.path("naiveOverAnalysis").asDouble() > 1, out);
+        assertTrue(result.path("maxRelativeDifferenceNaiveVsAnalysis").asDouble() < 1e-4, out);
+    }
+
+    @Test
+    void shouldRefuseAGpuThatIsNotThereWithExitCode2() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = AudioLens.commandLine();
+        cli.setErr(new PrintWriter(err));
+        assertEquals(2, cli.execute("bench", "model", "--device", "gpu"));
+        assertTrue(err.toString().startsWith("audiolens: --device gpu: there is no gpu(0) to run on: DJL sees libtorch")
+                && err.toString().contains("--device cpu"), err.toString());
+    }
+
+    private static String run(StringWriter err, String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine cli = AudioLens.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        assertEquals(0, cli.execute(args), err.toString());
+        return out.toString();
+    }
+}
