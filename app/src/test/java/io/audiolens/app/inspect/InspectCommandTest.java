@@ -168,6 +168,23 @@ class InspectCommandTest {
         assertTrue(unknown.err.contains("openai/whisper-base") && unknown.err.contains("whisper-large-v3"), unknown.err);
     }
 
+    @Test
+    void shouldTakeDesta2sWhisperAndLlamaFromTheirOptions() throws Exception {
+        Path fixture = FIXTURE.resolveSibling("desta2-tiny-a");
+        Path alone = desta2Copy("config.json", "qformer_connector.pth");
+        Result result = run("inspect", "--model", alone.toString(), "--whisper", fixture.resolve("whisper").toString(),
+                "--llama", fixture.resolve("llama").toString(), "--audio", fixture.resolve("audio.wav").toString(),
+                "--attribute", "emotion", "--prompt", "P3", "--device", "cpu", "--json");
+        assertEquals(0, result.exitCode, result.err);
+        assertEquals(new ObjectMapper().readTree(fixture.resolve("reference.json").toFile()).path("transcription").asText(),
+                new ObjectMapper().readTree(result.out).path("transcript").path("text").asText());
+
+        Result notDesta2 = run("inspect", "--model", FIXTURE.toString(), "--whisper", fixture.resolve("whisper").toString(),
+                "--audio", fixture.resolve("audio.wav").toString(), "--attribute", "emotion", "--device", "cpu");
+        assertEquals(2, notDesta2.exitCode);
+        assertTrue(notDesta2.err.contains("--whisper") && notDesta2.err.contains("qwen2-audio"), notDesta2.err);
+    }
+
     /** A DeSTA2 folder of the fixture's files named, each linked, in a folder of its own. */
     private Path desta2Copy(String... files) throws Exception {
         Path copy = Files.createDirectories(dir.resolve("desta2-" + String.join("-", files).replace('.', '_')));

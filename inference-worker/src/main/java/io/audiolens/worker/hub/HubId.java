@@ -45,7 +45,7 @@ public record HubId(String org, String name, String revision) {
     }
 
     /** The repository's folder in the cache, as huggingface_hub names it: {@code models--ORG--NAME}. */
-    String cacheFolderName() {
+    public String cacheFolderName() {
         return "models--" + org + "--" + name;
     }
 

@@ -18,8 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The model runtime as the rest of the system sees it: a checkpoint of any supported family (a folder, or
- * a hub name resolved in the local Hugging Face cache: {@link ModelLocation}) loaded once, and per clip a {@link ClipSession} that runs the audio side once and answers any number
- * of prompts, views and enrichments from it.
+ * a hub name resolved in the local Hugging Face cache: {@link ModelLocation}) loaded once, and per clip a
+ * {@link ClipSession} that runs the audio side once and answers any number of prompts, views and
+ * enrichments from it.
  */
 public final class LensRuntime implements AutoCloseable {
     private final String modelName;
@@ -38,7 +39,8 @@ public final class LensRuntime implements AutoCloseable {
      * after its folder, or NAME of a hub name {@code ORG/NAME}.
      */
     public static LensRuntime load(ModelLocation model, ComputeDevice compute, LabelTokenMode mode) {
-        return new LensRuntime(model.name(), ModelFamilies.load(model.folder(), compute.device(), compute.dataType()), mode);
+        return new LensRuntime(model.name(), ModelFamilies.load(model.folder(), model.innerModels(), compute.device(),
+                compute.dataType()), mode);
     }
 
     /** Loads a checkpoint folder, named after the folder. */

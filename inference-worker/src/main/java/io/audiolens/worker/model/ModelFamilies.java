@@ -12,6 +12,7 @@ import io.audiolens.worker.model.qwen2audio.Qwen2AudioFamily;
 import io.audiolens.worker.model.qwenaudio.QwenAudioFamily;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -34,9 +35,21 @@ public final class ModelFamilies {
                         + FAMILIES.stream().map(ModelFamily::id).toList()));
     }
 
-    /** Loads the checkpoint folder with the family its {@code config.json} names. */
-    public static AudioLanguageModel load(Path folder, Device device, DataType computeType) {
-        return of(Checkpoint.readConfig(folder), folder).load(folder, device, computeType);
+    /**
+     * Loads the checkpoint folder with the family its {@code config.json} names; {@code innerModels} gives the
+     * folders of the models a composed family names by hub id, by role.
+     */
+    public static AudioLanguageModel load(Path folder, Map<String, Path> innerModels, Device device,
+            DataType computeType) {
+        ModelFamily family = of(Checkpoint.readConfig(folder), folder);
+        for (String role : innerModels.keySet()) {
+            if (!family.innerModelRoles().contains(role)) {
+                throw new IllegalArgumentException("--" + role + " names an inner model, but " + folder + " is a "
+                        + family.id() + " model, which has " + (family.innerModelRoles().isEmpty() ? "none"
+                        : "only " + family.innerModelRoles()) + "; leave --" + role + " out");
+            }
+        }
+        return family.load(folder, innerModels, device, computeType);
     }
 
     static ModelFamily of(JsonNode config, Path folder) {

@@ -5,6 +5,8 @@ import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
 
 /** One family of audio-language models: how to recognise its checkpoints, load them, and make random ones. */
 public interface ModelFamily {
@@ -18,8 +20,17 @@ public interface ModelFamily {
     /** Whether {@code config.json} describes a checkpoint of this family ({@code model_type}, {@code architectures}). */
     boolean recognises(JsonNode config);
 
-    /** Loads the checkpoint folder; fails naming the file, tensor or field that is missing or wrong. */
-    AudioLanguageModel load(Path folder, Device device, DataType computeType);
+    /**
+     * Loads the checkpoint folder; fails naming the file, tensor or field that is missing or wrong.
+     *
+     * @param innerModels folders given for the models this one composes, by role (see {@link #innerModelRoles})
+     */
+    AudioLanguageModel load(Path folder, Map<String, Path> innerModels, Device device, DataType computeType);
+
+    /** The roles of the models this family composes and names by hub id (DeSTA2: whisper, llama); none by default. */
+    default Set<String> innerModelRoles() {
+        return Set.of();
+    }
 
     /** Writes a checkpoint folder of this family with random weights of the given shape, as users' folders look. */
     void writeRandom(Path folder, ModelShape shape, long seed) throws IOException;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.audiolens.worker.checkpoint.Checkpoint;
 import io.audiolens.worker.checkpoint.CheckpointException;
 import io.audiolens.worker.checkpoint.PthCheckpoint;
+import io.audiolens.worker.hub.HubCache;
 import io.audiolens.worker.model.api.AudioLanguageModel;
 import io.audiolens.worker.model.api.ModelFamily;
 import io.audiolens.worker.model.api.ModelShape;
@@ -16,6 +17,8 @@ import io.audiolens.worker.model.llama.LlamaModel;
 import io.audiolens.worker.model.whisper.WhisperModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * DeSTA2 ({@code DeSTA-ntu/DeSTA2-8B-beta}): {@code config.json} with {@code model_type: DestaModel} and the
@@ -36,19 +39,24 @@ public final class Desta2Family implements ModelFamily {
     }
 
     @Override
+    public Set<String> innerModelRoles() {
+        return Set.of(InnerModels.WHISPER, InnerModels.LLAMA);
+    }
+
+    @Override
     public boolean recognises(JsonNode config) {
         return config.path("model_type").asText("").equals(Desta2Config.MODEL_TYPE);
     }
 
     @Override
-    public AudioLanguageModel load(Path folder, Device device, DataType computeType) {
+    public AudioLanguageModel load(Path folder, Map<String, Path> innerModels, Device device, DataType computeType) {
         Desta2Config config = Desta2Config.fromJson(Checkpoint.readConfig(folder));
-        InnerModels inner = InnerModels.beside(folder);
-        WhisperModel whisper = WhisperModel.load(inner.find(config.whisperId(), "whisper"), device, computeType);
+        InnerModels inner = new InnerModels(folder, innerModels, HubCache.standard());
+        WhisperModel whisper = WhisperModel.load(inner.find(config.whisperId(), InnerModels.WHISPER), device, computeType);
         LlamaModel llama = null;
         NDManager connectorManager = NDManager.newBaseManager(device, "PyTorch");
         try {
-            llama = LlamaModel.load(inner.find(config.llamaId(), "llama"), device, computeType);
+            llama = LlamaModel.load(inner.find(config.llamaId(), InnerModels.LLAMA), device, computeType);
             ConnectorWeights weights = ConnectorWeights.load(connectorSource(folder, connectorManager, computeType),
                     config.promptSize(), config.taps().size(), whisper.width(), llama.config().width());
             connectorManager.cap();

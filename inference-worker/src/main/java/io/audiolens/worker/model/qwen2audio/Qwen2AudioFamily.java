@@ -12,6 +12,7 @@ import io.audiolens.worker.model.common.Flops;
 import io.audiolens.worker.model.common.HfTokenizer;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** Qwen2-Audio(-7B-Instruct): HF layout, {@code model_type: qwen2_audio}, {@code tokenizer.json}. */
 public final class Qwen2AudioFamily implements ModelFamily {
@@ -33,7 +34,7 @@ public final class Qwen2AudioFamily implements ModelFamily {
     }
 
     @Override
-    public AudioLanguageModel load(Path folder, Device device, DataType computeType) {
+    public AudioLanguageModel load(Path folder, Map<String, Path> innerModels, Device device, DataType computeType) {
         Checkpoint checkpoint = Checkpoint.open(folder);
         HfTokenizer tokenizer = HfTokenizer.load(checkpoint.file("tokenizer.json"));
         try {

@@ -12,6 +12,7 @@ import io.audiolens.worker.model.common.Flops;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** Qwen-Audio-Chat: its released layout, {@code model_type: qwen} with an {@code audio} section, {@code qwen.tiktoken}. */
 public final class QwenAudioFamily implements ModelFamily {
@@ -33,7 +34,7 @@ public final class QwenAudioFamily implements ModelFamily {
     }
 
     @Override
-    public AudioLanguageModel load(Path folder, Device device, DataType computeType) {
+    public AudioLanguageModel load(Path folder, Map<String, Path> innerModels, Device device, DataType computeType) {
         Checkpoint checkpoint = Checkpoint.open(folder);
         Path tiktoken = folder.resolve("qwen.tiktoken");
         if (!Files.isRegularFile(tiktoken)) {

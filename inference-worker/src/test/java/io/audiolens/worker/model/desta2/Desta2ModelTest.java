@@ -20,6 +20,7 @@ import io.audiolens.worker.testing.TinyReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +39,7 @@ class Desta2ModelTest {
 
     @BeforeAll
     static void load(@TempDir Path dir) throws Exception {
-        model = (Desta2Model) new Desta2Family().load(withoutSafetensors(dir), Device.cpu(), DataType.FLOAT32);
+        model = (Desta2Model) new Desta2Family().load(withoutSafetensors(dir), Map.of(), Device.cpu(), DataType.FLOAT32);
         scope = model.newCallManager();
         ref = TinyReference.arrays(FIXTURE, scope);
         json = TinyReference.json(FIXTURE);

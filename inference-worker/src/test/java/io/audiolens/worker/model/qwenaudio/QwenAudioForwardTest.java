@@ -26,6 +26,7 @@ import io.audiolens.worker.testing.TinyReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +43,7 @@ class QwenAudioForwardTest {
 
     @BeforeAll
     static void load() {
-        model = (QwenAudioModel) new QwenAudioFamily().load(FOLDER, Device.cpu(), DataType.FLOAT32);
+        model = (QwenAudioModel) new QwenAudioFamily().load(FOLDER, Map.of(), Device.cpu(), DataType.FLOAT32);
         scope = model.newCallManager();
         ref = TinyReference.arrays(FIXTURE, scope);
     }
@@ -104,7 +105,7 @@ class QwenAudioForwardTest {
         Path copy = copyOfFixture(dir);
         Files.writeString(copy.resolve("config.json"),
                 Files.readString(copy.resolve("config.json")).replace("\"seq_length\": 2048", "\"seq_length\": 100"));
-        try (QwenAudioModel shortContext = (QwenAudioModel) new QwenAudioFamily().load(copy, Device.cpu(), DataType.FLOAT32);
+        try (QwenAudioModel shortContext = (QwenAudioModel) new QwenAudioFamily().load(copy, Map.of(), Device.cpu(), DataType.FLOAT32);
                 NDManager m = shortContext.newCallManager()) {
             EncodedClip clip = shortContext.encode(m, features());
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -119,7 +120,7 @@ class QwenAudioForwardTest {
         Path copy = copyOfFixture(dir);
         Files.delete(copy.resolve("qwen.tiktoken"));
         CheckpointException e = assertThrows(CheckpointException.class,
-                () -> new QwenAudioFamily().load(copy, Device.cpu(), DataType.FLOAT32));
+                () -> new QwenAudioFamily().load(copy, Map.of(), Device.cpu(), DataType.FLOAT32));
         assertTrue(e.getMessage().contains("no qwen.tiktoken") && e.getMessage().contains("Qwen/Qwen-Audio-Chat"),
                 e.getMessage());
     }
