@@ -1,7 +1,10 @@
 package io.audiolens.app.bench;
 
 import io.audiolens.app.options.DeviceOptions;
+import io.audiolens.worker.hub.ModelLocation;
 import io.audiolens.worker.model.ModelFamilies;
+import io.audiolens.worker.model.api.ModelFamily;
+import io.audiolens.worker.model.api.RandomModels;
 import io.audiolens.worker.model.api.ModelShape;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -11,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code audiolens bench model}: full analysis vs one forward pass vs the naive way, on random weights of a family. */
+/** {@code audiolens bench model}: full analysis vs one forward pass vs the naive way, on random weights of a family or a given model. */
 @Command(name = "model", mixinStandardHelpOptions = true,
         description = "Time one forward pass, the full lens analysis with prefix reuse, and the naive analysis, on --device.")
 public final class ModelBenchCommand implements Callable<Integer> {
@@ -21,6 +24,10 @@ public final class ModelBenchCommand implements Callable<Integer> {
     @Option(names = "--family", defaultValue = "qwen2-audio",
             description = "model family of the random-weight model: qwen2-audio or qwen-audio (default: ${DEFAULT-VALUE})")
     String family;
+
+    @Option(names = "--model", paramLabel = "DIR|ORG/NAME[@REV]", description = "bench this model (any family, DeSTA2 "
+            + "too) instead of a random one; --family, --width, --layers and --encoder-layers do not apply")
+    String model;
 
     @Option(names = "--width", defaultValue = "512", description = "decoder and encoder width (default: ${DEFAULT-VALUE})")
     int width;
@@ -45,11 +52,21 @@ public final class ModelBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelBenchmark.Result result = new ModelBenchmark(ModelFamilies.named(family),
-                new ModelShape(width, layers, encoderLayers), seconds, repeats, device.compute()).run();
+        ModelBenchmark benchmark = model != null
+                ? ModelBenchmark.of(ModelLocation.of(model), seconds, repeats, device.compute())
+                : ModelBenchmark.of(randomModel(), seconds, repeats, device.compute());
+        ModelBenchmark.Result result = benchmark.run();
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? result.toJson() : result.toText());
         out.flush();
         return 0;
+    }
+
+    private ModelBenchmark.RandomModel randomModel() {
+        ModelFamily chosen = ModelFamilies.named(family);
+        RandomModels models = chosen.randomModels().orElseThrow(() -> new IllegalArgumentException("--family " + family
+                + ": bench model makes no random " + family + " model (it composes whole models of its own); bench a "
+                + family + " folder with --model DIR"));
+        return new ModelBenchmark.RandomModel(chosen.id(), models, new ModelShape(width, layers, encoderLayers));
     }
 }

@@ -14,8 +14,8 @@ import io.audiolens.worker.lens.LensRuntime;
 import io.audiolens.worker.lens.RandomSourceLayer;
 import io.audiolens.worker.lens.View;
 import io.audiolens.worker.model.api.Enrichment;
-import io.audiolens.worker.model.api.ModelFamily;
 import io.audiolens.worker.model.api.ModelShape;
+import io.audiolens.worker.model.api.RandomModels;
 import io.audiolens.worker.prompt.LabelTokenMode;
 import io.audiolens.worker.prompt.PromptFormat;
 import io.audiolens.worker.runtime.ComputeDevice;
@@ -29,38 +29,66 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run, three measurements on the same random-weight model of one family and the same clip: a plain
- * forward pass, the full AudioLens analysis (3 views + 12 λ at one source layer + 5 random-layer seeds ×
- * 12 λ) with prefix reuse, and the same analysis done the naive way (one full forward pass per variant).
- * Also the achieved GFLOP/s of the forward pass next to a plain matmul's, measured in the same process.
+ * One run, three measurements on the same model and clip: a plain forward pass (the clip's audio side,
+ * DeSTA2's Whisper transcript included, then one pass of the prompt), the full AudioLens analysis (the
+ * audio side, 3 views + 12 λ at one source layer + 5 random-layer seeds × 12 λ) with prefix reuse, and
+ * the same analysis done the naive way (one full forward pass per variant). The model is a random-weight
+ * one of a family, whose achieved GFLOP/s is reported next to a plain matmul's, or a folder given.
  */
 final class ModelBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(ModelBenchmark.class);
     private static final int SEEDS = 5;
     private static final int SOURCE_LAYER = 3;
 
-    private final ModelFamily family;
-    private final ModelShape shape;
+    /** A random-weight model of a family, of a given size. */
+    record RandomModel(String family, RandomModels models, ModelShape shape) {}
+
+    private final ModelLocation given;    // or null
+    private final RandomModel random;     // or null
     private final double seconds;
     private final int repeats;
     private final ComputeDevice compute;
 
-    ModelBenchmark(ModelFamily family, ModelShape shape, double seconds, int repeats, ComputeDevice compute) {
-        this.family = family;
-        this.shape = shape;
+    private ModelBenchmark(ModelLocation given, RandomModel random, double seconds, int repeats, ComputeDevice compute) {
+        this.given = given;
+        this.random = random;
         this.seconds = seconds;
         this.repeats = repeats;
         this.compute = compute;
     }
 
+    static ModelBenchmark of(RandomModel random, double seconds, int repeats, ComputeDevice compute) {
+        return new ModelBenchmark(null, random, seconds, repeats, compute);
+    }
+
+    static ModelBenchmark of(ModelLocation model, double seconds, int repeats, ComputeDevice compute) {
+        return new ModelBenchmark(model, null, seconds, repeats, compute);
+    }
+
     Result run() throws Exception {
-        Path folder = Files.createTempDirectory("audiolens-bench-model");
-        family.writeRandom(folder, shape, 7);
+        Path folder = given != null ? given.folder() : Files.createTempDirectory("audiolens-bench-model");
+        try {
+            if (random != null) {
+                random.models().writeRandom(folder, random.shape(), 7);
+                LOG.info("model: random {}, width {}, {} decoder layers, {} encoder layers", random.family(),
+                        random.shape().width(), random.shape().decoderLayers(), random.shape().encoderLayers());
+            }
+            return measure(given != null ? given : ModelLocation.folder(folder));
+        } finally {
+            if (random != null) {
+                try (var files = Files.walk(folder)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+
+    private Result measure(ModelLocation location) {
         float[] clip = SyntheticClip.chirp(seconds);
-        List<Enrichment> enrichments = enrichments();
-        LOG.info("model: {}, width {}, {} decoder layers, {} encoder layers; clip {} s; {} enriched variants; on {}",
-                family.id(), shape.width(), shape.decoderLayers(), shape.encoderLayers(), seconds, enrichments.size(), compute);
-        try (LensRuntime runtime = LensRuntime.load(ModelLocation.folder(folder), compute, LabelTokenMode.LEADING_SPACE)) {
+        try (LensRuntime runtime = LensRuntime.load(location, compute, LabelTokenMode.LEADING_SPACE)) {
+            List<Enrichment> enrichments = enrichments(runtime.layers());
+            LOG.info("model {} ({}); clip {} s; {} enriched variants; on {}", runtime.modelName(), runtime.family(),
+                    seconds, enrichments.size(), compute);
             Attribute attribute = Attribute.ANIMAL;
             PromptFormat format = PromptFormat.P3;
             LensReport[] reports = new LensReport[2];
@@ -71,25 +99,30 @@ final class ModelBenchmark {
             LOG.info("forward {} ms, analysis {} ms; now the naive way ({} full passes)", Math.round(forwardMs),
                     Math.round(analysisMs), enrichments.size() + 2);
             double naiveMs = timeOnce(() -> reports[1] = naive(runtime, clip, attribute, format, enrichments));
-            double flops = family.forwardFlops(shape, clip.length, reports[0].promptTokens());
-            return new Result(family.id(), compute.toString(), forwardMs, analysisMs, naiveMs, flops / forwardMs / 1e6, matmulGflops(reports[0].promptTokens()),
-                    reports[0].promptTokens(), enrichments.size(), maxDifference(reports[0], reports[1]));
-        } finally {
-            try (var files = Files.walk(folder)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            int tokens = reports[0].promptTokens();
+            Double forwardGflops = random == null ? null
+                    : random.models().forwardFlops(random.shape(), clip.length, tokens) / forwardMs / 1e6;
+            Double matmulGflops = random == null ? null : matmulGflops(tokens, random.shape().width());
+            return new Result(runtime.modelName() + " (" + runtime.family() + (random != null ? ", random weights" : "")
+                    + ")", compute.toString(), forwardMs, analysisMs, naiveMs, forwardGflops, matmulGflops, tokens,
+                    enrichments.size(), maxDifference(reports[0], reports[1]));
         }
     }
 
-    private List<Enrichment> enrichments() {
+    /**
+     * 12 λ at one source layer, and 12 λ at each seed's random source layer, the target k layers above: the
+     * paper's k = 5, or as much as a shallower model allows.
+     */
+    private static List<Enrichment> enrichments(int layers) {
+        int offset = Math.min(TargetOffset.PAPER, layers - 1);
         List<Enrichment> all = new ArrayList<>();
         for (int i = 1; i <= 12; i++) {
-            all.add(Enrichment.above(SOURCE_LAYER, TargetOffset.PAPER, 0.25 * i));
+            all.add(Enrichment.above(Math.min(SOURCE_LAYER, layers - offset), offset, 0.25 * i));
         }
         for (int seed = 0; seed < SEEDS; seed++) {
-            int source = RandomSourceLayer.draw(seed, "bench-clip", shape.decoderLayers(), TargetOffset.PAPER);
+            int source = RandomSourceLayer.draw(seed, "bench-clip", layers, offset);
             for (int i = 1; i <= 12; i++) {
-                all.add(Enrichment.above(source, TargetOffset.PAPER, 0.25 * i));
+                all.add(Enrichment.above(source, offset, 0.25 * i));
             }
         }
         return all;
@@ -114,9 +147,8 @@ final class ModelBenchmark {
     }
 
     /** GFLOP/s of (T, D)·(D, F) matmuls: the shape that dominates the decoder's forward pass. */
-    private double matmulGflops(int tokens) {
-        int d = shape.width();
-        int f = 3 * shape.width();
+    private double matmulGflops(int tokens, int d) {
+        int f = 3 * d;
         try (NDManager m = NDManager.newBaseManager(compute.device(), "PyTorch")) {
             NDArray x = m.randomNormal(new Shape(tokens, d)).toType(compute.dataType(), false);
             NDArray w = m.randomNormal(new Shape(d, f)).toType(compute.dataType(), false);
@@ -165,12 +197,13 @@ final class ModelBenchmark {
         return worst;
     }
 
-    record Result(String family, String device, double forwardMs, double analysisMs, double naiveMs, double forwardGflops, double matmulGflops,
-            int promptTokens, int enrichedVariants, double maxRelativeDifference) {
+    /** GFLOP/s are null for a model given as a folder (its shape is not known here). */
+    record Result(String model, String device, double forwardMs, double analysisMs, double naiveMs, Double forwardGflops,
+            Double matmulGflops, int promptTokens, int enrichedVariants, double maxRelativeDifference) {
 
         String toJson() {
             ObjectNode o = new ObjectMapper().createObjectNode();
-            o.put("family", family);
+            o.put("model", model);
             o.put("device", device);
             o.put("forwardMs", forwardMs);
             o.put("analysisMs", analysisMs);
@@ -186,12 +219,14 @@ final class ModelBenchmark {
         }
 
         String toText() {
-            return String.format("%s, random weights, on %s%n"
-                    + "forward pass        %9.1f ms   (%.1f GFLOP/s; plain matmul %.1f GFLOP/s)%n"
+            String gflops = forwardGflops == null ? ""
+                    : String.format("   (%.1f GFLOP/s; plain matmul %.1f GFLOP/s)", forwardGflops, matmulGflops);
+            return String.format("%s, on %s%n"
+                    + "forward pass        %9.1f ms%s%n"
                     + "analysis (reuse)    %9.1f ms   = %.2f × forward%n"
                     + "analysis (naive)    %9.1f ms   = %.1f × analysis%n"
                     + "%d prompt tokens, 3 views + %d enriched variants; naive vs reuse max rel. diff %.1e",
-                    family, device, forwardMs, forwardGflops, matmulGflops, analysisMs, analysisMs / forwardMs, naiveMs,
+                    model, device, forwardMs, gflops, analysisMs, analysisMs / forwardMs, naiveMs,
                     naiveMs / analysisMs, promptTokens, enrichedVariants, maxRelativeDifference);
         }
     }

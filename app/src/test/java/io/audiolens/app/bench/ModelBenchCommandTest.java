@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.audiolens.app.AudioLens;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -27,6 +28,23 @@ class ModelBenchCommandTest {
         assertEquals(result.path("naiveMs").asDouble() / analysis, result.path("naiveOverAnalysis").asDouble(), 1e-9);
         assertTrue(result.path("naiveOverAnalysis").asDouble() > 1, out);
         assertTrue(result.path("maxRelativeDifferenceNaiveVsAnalysis").asDouble() < 1e-4, out);
+    }
+
+    @Test
+    void shouldBenchAGivenDesta2FolderWithItsTranscriptInEveryPassAndRefuseARandomOne() throws Exception {
+        Path desta2 = Path.of("target/test-classes/desta2-tiny-a").toAbsolutePath();
+        String out = run(new StringWriter(), "bench", "model", "--model", desta2.toString(), "--device", "cpu",
+                "--seconds", "2", "--repeats", "1", "--json");
+        JsonNode result = new ObjectMapper().readTree(out);
+        assertEquals("desta2-tiny-a (desta2)", result.path("model").asText());
+        assertTrue(result.path("forwardGflops").isNull(), out);
+        assertTrue(result.path("maxRelativeDifferenceNaiveVsAnalysis").asDouble() < 1e-4, out);
+
+        StringWriter err = new StringWriter();
+        CommandLine cli = AudioLens.commandLine();
+        cli.setErr(new PrintWriter(err));
+        assertEquals(2, cli.execute("bench", "model", "--family", "desta2"));
+        assertTrue(err.toString().contains("--model DIR"), err.toString());
     }
 
     @Test

@@ -3,12 +3,12 @@ package io.audiolens.worker.model.api;
 import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** One family of audio-language models: how to recognise its checkpoints, load them, and make random ones. */
+/** One family of audio-language models: how to recognise its checkpoints and load them. */
 public interface ModelFamily {
 
     /** The family's name in messages and options: {@code qwen2-audio}, {@code qwen-audio}. */
@@ -32,12 +32,8 @@ public interface ModelFamily {
         return Set.of();
     }
 
-    /** Writes a checkpoint folder of this family with random weights of the given shape, as users' folders look. */
-    void writeRandom(Path folder, ModelShape shape, long seed) throws IOException;
-
-    /**
-     * Multiply-adds ×2 of one forward pass of a model {@link #writeRandom} makes for {@code shape}: the
-     * audio side on a clip of {@code samples} samples and the decoder on {@code promptTokens} positions.
-     */
-    double forwardFlops(ModelShape shape, int samples, int promptTokens);
+    /** Random-weight models of this family for benchmarks, if the family makes them. */
+    default Optional<RandomModels> randomModels() {
+        return Optional.empty();
+    }
 }

@@ -10,7 +10,6 @@ import io.audiolens.worker.checkpoint.PthCheckpoint;
 import io.audiolens.worker.hub.HubCache;
 import io.audiolens.worker.model.api.AudioLanguageModel;
 import io.audiolens.worker.model.api.ModelFamily;
-import io.audiolens.worker.model.api.ModelShape;
 import io.audiolens.worker.model.common.CheckpointWeightSource;
 import io.audiolens.worker.model.common.WeightSource;
 import io.audiolens.worker.model.llama.LlamaModel;
@@ -88,17 +87,5 @@ public final class Desta2Family implements ModelFamily {
         }
         throw new CheckpointException("DeSTA2 folder " + folder + " has no qformer_connector.pth (the connector's "
                 + "weights, the one file of DeSTA-ntu/DeSTA2-8B-beta besides config.json); download it into the folder");
-    }
-
-    @Override
-    public void writeRandom(Path folder, ModelShape shape, long seed) {
-        throw new IllegalArgumentException("bench model makes no random DeSTA2 folder (its Whisper and Llama are whole "
-                + "models of their own); bench a DeSTA2 folder with --model DIR");
-    }
-
-    @Override
-    public double forwardFlops(ModelShape shape, int samples, int promptTokens) {
-        throw new IllegalArgumentException("bench model makes no random DeSTA2 folder (its Whisper and Llama are whole "
-                + "models of their own); bench a DeSTA2 folder with --model DIR");
     }
 }

@@ -7,15 +7,17 @@ import io.audiolens.worker.checkpoint.Checkpoint;
 import io.audiolens.worker.model.api.AudioLanguageModel;
 import io.audiolens.worker.model.api.ModelFamily;
 import io.audiolens.worker.model.api.ModelShape;
+import io.audiolens.worker.model.api.RandomModels;
 import io.audiolens.worker.model.common.DecoderConfig;
 import io.audiolens.worker.model.common.Flops;
 import io.audiolens.worker.model.common.HfTokenizer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /** Qwen2-Audio(-7B-Instruct): HF layout, {@code model_type: qwen2_audio}, {@code tokenizer.json}. */
-public final class Qwen2AudioFamily implements ModelFamily {
+public final class Qwen2AudioFamily implements ModelFamily, RandomModels {
     static final String ID = "qwen2-audio";
 
     @Override
@@ -50,6 +52,11 @@ public final class Qwen2AudioFamily implements ModelFamily {
             tokenizer.close();
             throw e;
         }
+    }
+
+    @Override
+    public Optional<RandomModels> randomModels() {
+        return Optional.of(this);
     }
 
     @Override

@@ -8,14 +8,16 @@ import io.audiolens.worker.checkpoint.CheckpointException;
 import io.audiolens.worker.model.api.AudioLanguageModel;
 import io.audiolens.worker.model.api.ModelFamily;
 import io.audiolens.worker.model.api.ModelShape;
+import io.audiolens.worker.model.api.RandomModels;
 import io.audiolens.worker.model.common.Flops;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /** Qwen-Audio-Chat: its released layout, {@code model_type: qwen} with an {@code audio} section, {@code qwen.tiktoken}. */
-public final class QwenAudioFamily implements ModelFamily {
+public final class QwenAudioFamily implements ModelFamily, RandomModels {
     static final String ID = "qwen-audio";
 
     @Override
@@ -42,6 +44,11 @@ public final class QwenAudioFamily implements ModelFamily {
                     + "file of the release; copy it from the model's repository (Qwen/Qwen-Audio-Chat) into the folder");
         }
         return QwenAudioModel.load(checkpoint, QwenTokenizer.load(tiktoken), device, computeType);
+    }
+
+    @Override
+    public Optional<RandomModels> randomModels() {
+        return Optional.of(this);
     }
 
     @Override
