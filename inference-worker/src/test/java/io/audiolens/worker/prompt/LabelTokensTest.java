@@ -1,14 +1,16 @@
 package io.audiolens.worker.prompt;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.audiolens.schemas.attributes.Attribute;
 import io.audiolens.worker.model.common.HfTokenizer;
 import io.audiolens.worker.testing.TinyReference;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,11 +44,15 @@ class LabelTokensTest {
     }
 
     @Test
-    void shouldTokenizeLabelsWithoutTheLeadingSpaceOnRequest() {
-        int[] spaced = LabelTokens.firstTokens(tokenizer, List.of("male", "female"), LabelTokenMode.LEADING_SPACE);
-        int[] bare = LabelTokens.firstTokens(tokenizer, List.of("male", "female"), LabelTokenMode.NO_SPACE);
-        assertEquals(tokenizer.encode(" male")[0], spaced[0]);
-        assertEquals(tokenizer.encode("male")[0], bare[0]);
-        assertNotEquals(spaced[0], bare[0]);
+    void shouldFindTheFixturesLabelIdsAndOthersWithoutTheLeadingSpaceOnRequest() {
+        int[] spaced = LabelTokens.firstTokens(tokenizer, Attribute.ANIMAL.labels(), LabelTokenMode.LEADING_SPACE);
+        int[] expected = StreamSupport.stream(TinyReference.json().path("label_token_ids").spliterator(), false)
+                .mapToInt(JsonNode::asInt).toArray();
+        assertArrayEquals(expected, spaced);
+        // this tokenizer has " male" and "male" as two tokens
+        int[] bare = LabelTokens.firstTokens(tokenizer, Attribute.GENDER.labels(), LabelTokenMode.NO_SPACE);
+        int[] gender = LabelTokens.firstTokens(tokenizer, Attribute.GENDER.labels(), LabelTokenMode.LEADING_SPACE);
+        assertNotEquals(gender[0], bare[0]);
+        assertNotEquals(gender[1], bare[1]);
     }
 }

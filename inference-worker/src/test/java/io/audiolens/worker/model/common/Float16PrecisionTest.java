@@ -15,6 +15,7 @@ import io.audiolens.worker.lens.ClipSession;
 import io.audiolens.worker.lens.LensReport;
 import io.audiolens.worker.lens.LensRuntime;
 import io.audiolens.worker.lens.View;
+import io.audiolens.worker.model.api.Enrichment;
 import io.audiolens.worker.model.llama.LlamaModel;
 import io.audiolens.worker.prompt.LabelTokenMode;
 import io.audiolens.worker.prompt.PromptFormat;
@@ -48,7 +49,7 @@ class Float16PrecisionTest {
     }
 
     @Test
-    void shouldReadTheSameLabelsFromAResidualScaledFarBeyondFloat16() {
+    void shouldGiveFiniteFloat32LogitsForAResidualScaledFarBeyondFloat16() {
         try (LlamaModel model = LlamaModel.load(TinyReference.folder("llama-tiny-d"), Device.cpu(), DataType.FLOAT16);
                 NDManager m = model.newCallManager()) {
             NDArray h = model.decoder().fullForward(model.embed(m, new long[] {1, 2, 3}), new int[0], false, null)
@@ -64,7 +65,7 @@ class Float16PrecisionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"qwen2audio-tiny-a", "qwenaudio-tiny-a"})
+    @ValueSource(strings = {"qwen2audio-tiny-a", "qwenaudio-tiny-a", "desta2-tiny-a"})
     void shouldReadAlmostTheSameLensInFloat16AsInFloat32(String fixture) throws Exception {
         float[] waveform = WavDecoder.decode(TinyReference.folder(fixture).resolve("audio.wav")).waveform();
         LensReport full = analyze(fixture, DataType.FLOAT32, waveform);
@@ -73,13 +74,16 @@ class Float16PrecisionTest {
             double err = elementwiseRelativeError(half.view(view), full.view(view));
             assertTrue(err < 1e-2, view.id() + ": float16 vs float32 relative error " + err);
         }
+        double enriched = elementwiseRelativeError(new float[][] {half.enrichment().get(0).finalProbs()},
+                new float[][] {full.enrichment().get(0).finalProbs()});
+        assertTrue(enriched < 1e-2, "enriched answer: float16 vs float32 relative error " + enriched);
     }
 
     private static LensReport analyze(String fixture, DataType type, float[] waveform) {
         try (LensRuntime runtime = LensRuntime.load(TinyReference.folder(fixture), Device.cpu(), type,
                 LabelTokenMode.LEADING_SPACE);
                 ClipSession clip = runtime.open(waveform)) {
-            return clip.analyze(Attribute.ANIMAL, PromptFormat.P3, List.of());
+            return clip.analyze(Attribute.ANIMAL, PromptFormat.P3, List.of(Enrichment.above(2, 3, 1.25)));
         }
     }
 }

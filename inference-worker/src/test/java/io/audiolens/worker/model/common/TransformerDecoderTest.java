@@ -10,8 +10,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import io.audiolens.worker.model.api.Enrichment;
+import io.audiolens.worker.model.api.LastTokenStates;
 import io.audiolens.worker.model.api.LastTokenVariants;
 import io.audiolens.worker.model.llama.LlamaModel;
+import io.audiolens.worker.testing.DecoderParity;
 import io.audiolens.worker.testing.TinyReference;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,27 @@ class TransformerDecoderTest {
                 assertArrayEquals(new long[] {1, 5, 16}, prefix.at(l).keys().getShape().getShape(), "keys, layer " + l);
                 assertArrayEquals(new long[] {1, 5, 16}, prefix.at(l).values().getShape().getShape(), "values, layer " + l);
             }
+        }
+    }
+
+    @Test
+    void shouldGiveEveryEnrichmentItsOwnRowWhateverTheOrderOfTheirTargets() {
+        try (LlamaModel model = LlamaModel.load(TinyReference.folder("llama-tiny-d"), Device.cpu(), DataType.FLOAT32);
+                NDManager m = model.newCallManager()) {
+            NDArray embeds = model.embed(m, new long[] {5, 9, 2, 7, 3, 11, 4, 8});
+            int t = 8;
+            int[] hidden = {2, 3};
+            List<Enrichment> enrichments = List.of(new Enrichment(2, 6, 0.75), new Enrichment(1, 3, 1.5),
+                    new Enrichment(3, 5, -0.5), new Enrichment(2, 4, 2.0));
+            TransformerDecoder decoder = model.decoder();
+            LastTokenStates last = decoder.extend(decoder.prefill(embeds.get(new NDIndex(":7"))), embeds.get(7), hidden,
+                    LastTokenVariants.of(true, enrichments));
+            for (int i = 0; i < enrichments.size(); i++) {
+                NDArray naive = decoder.fullForward(embeds, hidden, false, enrichments.get(i)).get(5).get(t - 1);
+                DecoderParity.assertClose("enrichment " + i + " " + enrichments.get(i), last.enriched(i, 6), naive);
+            }
+            DecoderParity.assertClose("audio-masked", last.audioMasked(6),
+                    decoder.fullForward(embeds, hidden, true, null).get(5).get(t - 1));
         }
     }
 
