@@ -17,12 +17,14 @@ import java.util.stream.Stream;
  * (columns {@code file, attribute_label, single_instruction, ...}). The track's name in lower case is the
  * attribute (Gender → gender), {@code attribute_label} the label. A subfolder with neither metadata.csv
  * nor audio/ is not a track. Files in audio/ that metadata.csv does not list are listed as rejected: they
- * have no label.
+ * have no label. A checkout of the SAKURA repository holds these tracks in its {@code data/} folder: either
+ * the checkout or its {@code data/} folder may be given.
  */
 public final class SakuraFolder {
 
     static final String METADATA = "metadata.csv";
     static final String AUDIO = "audio";
+    private static final String CHECKOUT_DATA = "data";
     private static final String FILE = "file";
     private static final String LABEL = "attribute_label";
 
@@ -34,12 +36,19 @@ public final class SakuraFolder {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("SAKURA folder " + dir + " does not exist or is not a folder");
         }
-        List<Path> tracks = sorted(dir).filter(SakuraFolder::isTrack).toList();
+        List<Path> tracks = tracks(dir);
+        if (tracks.isEmpty() && Files.isDirectory(dir.resolve(CHECKOUT_DATA))) {
+            tracks = tracks(dir.resolve(CHECKOUT_DATA));
+        }
         if (tracks.isEmpty()) {
-            throw new IllegalArgumentException("no SAKURA tracks in " + dir + ": expected " + dir
-                    + "/<Gender|Language|Emotion|Animal>/metadata.csv and audio/*.wav");
+            throw new IllegalArgumentException("no SAKURA tracks in " + dir + " nor in " + dir.resolve(CHECKOUT_DATA)
+                    + ": expected <dataset>/<Gender|Language|Emotion|Animal>/metadata.csv and audio/*.wav");
         }
         return tracks.stream().flatMap(track -> listTrack(track, dataset).stream()).toList();
+    }
+
+    private static List<Path> tracks(Path dir) {
+        return sorted(dir).filter(SakuraFolder::isTrack).toList();
     }
 
     private static boolean isTrack(Path folder) {

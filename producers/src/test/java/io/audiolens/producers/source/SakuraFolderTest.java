@@ -74,6 +74,23 @@ class SakuraFolderTest {
     }
 
     @Test
+    void shouldTakeASakuraCheckoutWhoseTracksAreInItsDataFolderLikeTheDataFolderItself() throws Exception {
+        Path data = root.resolve("data");
+        SakuraFixture.writeTrack(data, "Gender", SakuraFixture.labels("m1.wav", "male"), 0.1);
+        SakuraFixture.writeTrack(data, "Animal", SakuraFixture.labels("dog.wav", "dog"), 0.1);
+        Files.writeString(root.resolve("README.md"), "SAKURA\n");
+        Files.createDirectories(root.resolve("evaluation"));
+
+        List<ListedClip> fromCheckout = SakuraFolder.list(root, "SAKURA");
+        List<ListedClip> fromData = SakuraFolder.list(data, "SAKURA");
+
+        assertEquals(List.of("SAKURA/animal/dog.wav", "SAKURA/gender/m1.wav"),
+                fromCheckout.stream().map(ListedClip::sampleId).toList());
+        assertEquals(fromData, fromCheckout);
+        assertEquals(data.resolve("Gender/audio/m1.wav"), fromCheckout.get(1).file());
+    }
+
+    @Test
     void shouldRefuseAFolderWithoutTracksNamingTheExpectedLayout() throws Exception {
         Files.createDirectories(root.resolve("notes"));
 
