@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.audiolens.aggregator.metrics.GroupMetrics;
 import io.audiolens.aggregator.monitor.GroupView;
 import io.audiolens.aggregator.monitor.MonitorSettings;
@@ -115,7 +117,7 @@ class MonitorTopologyTest {
     }
 
     @Test
-    void shouldRaiseNothingOnAStableStreamAndOneAlertAndOneRecoveryPerEpisode() {
+    void shouldRaiseNothingOnAStableStreamAndOneAlertAndOneRecoveryPerEpisode() throws Exception {
         // answers per 10 s window: 5 stable ones (the first 3 are the baseline), 3 shifted, 4 stable again
         List<int[]> mixes = new ArrayList<>();
         int[][] stable = {{20, 12, 8}, {19, 13, 8}, {21, 11, 8}, {20, 11, 9}, {19, 12, 9}};
@@ -158,7 +160,27 @@ class MonitorTopologyTest {
                     windows.get(30_000L).getDrift().getAnswerMix(), 1e-12);
             assertTrue(windows.get(30_000L).getDrift().getAnswerMix() < 0.01);
             assertNull(windows.get(200_000L), "the closer's window is still open: nothing later closed it");
+
+            // /monitor.json speaks the lower-case ids of projections.jsonl, the topic keys and the CLI
+            JsonNode group = new ObjectMapper().readTree(driver.monitor().toJson()).get("groups").get(0);
+            assertEquals("last", group.get("view").asText());
+            assertEquals("P1", group.get("prompt").asText());
+            assertEquals(List.of("answer_mix", "settle_layer", "agreement"), fieldNames(group.get("signals")));
+            assertEquals(List.of("raised", "answer_mix", "recovered", "answer_mix"), List.of(
+                    group.get("alerts").get(0).get("kind").asText(), group.get("alerts").get(0).get("signal").asText(),
+                    group.get("alerts").get(1).get("kind").asText(), group.get("alerts").get(1).get("signal").asText()));
+            List<String> statuses = new ArrayList<>();
+            group.get("windows").forEach(w -> statuses.add(w.get("status").asText()));
+            assertEquals(List.of("baseline", "baseline", "baseline"), statuses.subList(0, 3));
+            assertEquals("open", statuses.get(statuses.size() - 1), statuses.toString());
+            assertTrue(statuses.subList(3, statuses.size() - 1).stream().allMatch("evaluated"::equals), statuses.toString());
         }
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test

@@ -26,7 +26,8 @@ import java.util.TreeSet;
 public record MetricsDocument(List<GroupMetrics> groups, List<TableIIRow> tableII, List<Correlation> correlations,
         List<EnrichmentMetrics> enrichment, long rejected, long rejectedOutcomes) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .registerModule(LowerCaseIds.module());
 
     public static MetricsDocument from(AggregateStates states, AggregationParameters parameters) {
         List<GroupCounts> sorted = states.groups().stream().sorted(Comparator.comparing(GroupCounts::group)).toList();

@@ -43,7 +43,7 @@ public final class LabelledRunBaselines {
                 ReadingCounts counts = JSON.treeToValue(readings, Readings.class).counts();
                 if (counts.samples() > 0) {
                     GroupKey key = new GroupKey(group.get("model").asText(), group.get("attribute").asText(),
-                            PromptFormat.valueOf(group.get("prompt").asText()),
+                            PromptFormat.valueOf(group.get("prompt").asText().toUpperCase(Locale.ROOT)),
                             View.valueOf(group.get("view").asText().toUpperCase(Locale.ROOT)));
                     List<String> labels = new ArrayList<>();
                     group.get("labels").forEach(label -> labels.add(label.asText()));

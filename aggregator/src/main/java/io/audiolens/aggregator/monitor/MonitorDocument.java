@@ -3,6 +3,7 @@ package io.audiolens.aggregator.monitor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.audiolens.aggregator.metrics.LowerCaseIds;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.List;
 /** {@code /monitor.json}: the monitor's settings and every group, sorted by group key. */
 public record MonitorDocument(SettingsView settings, List<GroupView> groups) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .registerModule(LowerCaseIds.module());
 
     /** The settings as served: durations in seconds. */
     public record SettingsView(double windowSeconds, double graceSeconds, int history, int baselineWindows,

@@ -82,7 +82,7 @@
   }
 
   function preferredGroup(groups) {
-    var last = groups.filter(function (g) { return g.view === 'LAST'; });
+    var last = groups.filter(function (g) { return g.view === 'last'; });
     return (last[0] || groups[0] || {}).group;
   }
 
@@ -101,7 +101,7 @@
 
   function drawSettle(group, windows) {
     var b = group.baseline.readings;
-    var threshold = group.signals.SETTLE_LAYER.threshold;
+    var threshold = group.signals.settle_layer.threshold;
     var lines = b ? [{ yAxis: b.meanSettleLayer, name: 'baseline' },
       { yAxis: b.meanSettleLayer + threshold, name: '+ threshold' },
       { yAxis: b.meanSettleLayer - threshold, name: '− threshold' }] : [];
@@ -121,12 +121,12 @@
     if (group.baseline.readings) {
       series.push({ name: 'baseline', type: 'line', lineStyle: { type: 'dashed', width: 3 }, data: group.baseline.readings.agreement });
     }
-    var closed = windows.filter(function (w) { return w.status !== 'OPEN'; });
+    var closed = windows.filter(function (w) { return w.status !== 'open'; });
     closed.slice(-3).forEach(function (w) {
-      series.push({ name: time(w.start) + (w.drift ? '' : ' (' + w.status.toLowerCase().replace(/_/g, ' ') + ')'),
+      series.push({ name: time(w.start) + (w.drift ? '' : ' (' + w.status.replace(/_/g, ' ') + ')'),
         type: 'line', data: w.readings.agreement });
     });
-    var open = windows.filter(function (w) { return w.status === 'OPEN'; }).slice(-1)[0];
+    var open = windows.filter(function (w) { return w.status === 'open'; }).slice(-1)[0];
     if (open) {
       series.push({ name: 'open ' + time(open.start), type: 'line', lineStyle: { type: 'dotted' }, data: open.readings.agreement });
     }
@@ -140,9 +140,9 @@
 
   function drawDrift(group) {
     var evaluated = group.windows.filter(function (w) { return w.drift; });
-    var signals = [['ANSWER_MIX', 'answer mix (JS, bits)', function (d) { return d.answerMix; }],
-      ['SETTLE_LAYER', 'settle shift (layers)', function (d) { return Math.abs(d.settleShift); }],
-      ['AGREEMENT', 'agreement (L1 / L)', function (d) { return d.agreement; }]];
+    var signals = [['answer_mix', 'answer mix (JS, bits)', function (d) { return d.answerMix; }],
+      ['settle_layer', 'settle shift (layers)', function (d) { return Math.abs(d.settleShift); }],
+      ['agreement', 'agreement (L1 / L)', function (d) { return d.agreement; }]];
     var option = { tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: [], xAxis: [], yAxis: [], series: [] };
     signals.forEach(function (s, i) {
       var threshold = group.signals[s[0]].threshold;
@@ -167,7 +167,7 @@
     body.innerHTML = '';
     rows.slice(0, 30).forEach(function (r) {
       var tr = document.createElement('tr');
-      tr.className = r.alert.kind.toLowerCase();
+      tr.className = r.alert.kind;
       [time(r.alert.runStart) + '–' + time(r.alert.windowEnd), r.group, r.alert.signal, r.alert.kind,
         fmt(r.alert.value, 3), fmt(r.alert.threshold, 3), r.alert.baselineSource].forEach(function (v, i) {
         var td = document.createElement('td');
@@ -185,7 +185,7 @@
   // ---- the paper's figures --------------------------------------------------------------------------
 
   function drawPaper() {
-    var groups = state.metrics.groups.filter(function (g) { return g.view === 'LAST'; });
+    var groups = state.metrics.groups.filter(function (g) { return g.view === 'last'; });
     var attributes = [];
     groups.forEach(function (g) {
       var key = g.model + ' · ' + g.attribute;

@@ -161,7 +161,7 @@ class MonitorRestartTest {
             int raised = 0;
             for (JsonNode group : new ObjectMapper().readTree(response.body()).get("groups")) {
                 for (JsonNode alert : group.get("alerts")) {
-                    raised += "RAISED".equals(alert.get("kind").asText()) ? 1 : 0;
+                    raised += "raised".equals(alert.get("kind").asText()) ? 1 : 0;
                 }
             }
             return raised;

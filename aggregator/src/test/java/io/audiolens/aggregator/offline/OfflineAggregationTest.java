@@ -94,6 +94,27 @@ class OfflineAggregationTest {
         assertEquals(new String(offline, StandardCharsets.UTF_8), new String(fromTopology, StandardCharsets.UTF_8));
     }
 
+    @Test
+    void shouldReadEitherSpellingAndWriteTheLowerCaseIdsOfProjectionsJsonl() throws Exception {
+        Path input = folder.resolve("projections.jsonl");
+        String lower = ProjectionLines.line(LAST.labelled("s1", TEST, "a", "a", "aaa"));
+        String upper = ProjectionLines.line(MASKED.labelled("s1", TEST, "a", "b", "bbb"))
+                .replace("\"view\":\"last_audio_masked\"", "\"view\":\"LAST_AUDIO_MASKED\"")
+                .replace("\"split\":\"test\"", "\"split\":\"TEST\"");
+        assertTrue(upper.contains("LAST_AUDIO_MASKED") && upper.contains("TEST"), upper);
+        Files.writeString(input, lower + "\n" + upper + "\n");
+
+        OfflineAggregation.Result result = OfflineAggregation.run(input, java.util.Optional.empty(),
+                folder.resolve("metrics.json"), AggregationParameters.defaults(), System.err::println);
+
+        assertEquals(0, result.rejected());
+        JsonNode groups = new ObjectMapper().readTree(folder.resolve("metrics.json").toFile()).get("groups");
+        assertEquals(List.of("last", "last_audio_masked"), List.of(groups.get(0).get("view").asText(),
+                groups.get(1).get("view").asText()));
+        assertEquals("P3", groups.get(0).get("prompt").asText());
+        assertTrue(lower.contains("\"view\":\"last\"") && lower.contains("\"split\":\"test\""), lower);
+    }
+
     /** Two views of one model × attribute × prompt, probe and test, right and wrong, a duplicate, unlabelled. */
     static List<LayerProjection> mixedProjections() {
         List<LayerProjection> projections = new ArrayList<>();

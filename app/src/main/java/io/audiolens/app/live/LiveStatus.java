@@ -39,7 +39,7 @@ final class LiveStatus {
         for (JsonNode group : doc.get("groups")) {
             for (JsonNode window : group.get("windows")) {
                 projections += window.get("readings").get("samples").asLong();
-                closed += "OPEN".equals(window.get("status").asText()) ? 0 : 1;
+                closed += "open".equalsIgnoreCase(window.get("status").asText()) ? 0 : 1;
             }
             for (JsonNode signal : group.get("signals")) {
                 active += signal.get("active").asBoolean() ? 1 : 0;
