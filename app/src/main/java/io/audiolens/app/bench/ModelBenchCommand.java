@@ -41,7 +41,8 @@ public final class ModelBenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "10", description = "clip length (default: ${DEFAULT-VALUE})")
     double seconds;
 
-    @Option(names = "--repeats", defaultValue = "3", description = "timed runs per measurement; the median is kept")
+    @Option(names = "--repeats", defaultValue = "5", description = "timed pairs of a forward pass and an analysis; the "
+            + "medians and the spread of their ratio are reported (default: ${DEFAULT-VALUE})")
     int repeats;
 
     @Mixin
@@ -52,6 +53,9 @@ public final class ModelBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (repeats < 1) {
+            throw new IllegalArgumentException("--repeats " + repeats + ": give 1 or more timed pairs (5 by default)");
+        }
         ModelBenchmark benchmark = model != null
                 ? ModelBenchmark.of(ModelLocation.of(model), seconds, repeats, device.compute())
                 : ModelBenchmark.of(randomModel(), seconds, repeats, device.compute());

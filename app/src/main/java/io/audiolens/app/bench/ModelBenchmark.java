@@ -29,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run, three measurements on the same model and clip: a plain forward pass (the clip's audio side,
+ * One run, three measurements on the same model and clip, the first two as back-to-back pairs repeated: a plain forward pass (the clip's audio side,
  * DeSTA2's Whisper transcript included, then one pass of the prompt), the full AudioLens analysis (the
  * audio side, 3 views + 12 λ at one source layer + 5 random-layer seeds × 12 λ) with prefix reuse, and
  * the same analysis done the naive way (one full forward pass per variant). The model is a random-weight
@@ -94,8 +94,18 @@ final class ModelBenchmark {
             LensReport[] reports = new LensReport[2];
             timeOnce(() -> forward(runtime, clip, attribute, format)); // warm-up
             timeOnce(() -> reports[0] = analysis(runtime, clip, attribute, format, enrichments));
-            double forwardMs = median(() -> forward(runtime, clip, attribute, format));
-            double analysisMs = median(() -> reports[0] = analysis(runtime, clip, attribute, format, enrichments));
+            // forward and analysis in pairs, one right after the other, so a slow moment of the machine hits
+            // both sides of a pair's ratio: the ratio's median and spread over the pairs are what we report
+            double[] forwards = new double[repeats];
+            double[] analyses = new double[repeats];
+            double[] ratios = new double[repeats];
+            for (int i = 0; i < repeats; i++) {
+                forwards[i] = timeOnce(() -> forward(runtime, clip, attribute, format));
+                analyses[i] = timeOnce(() -> reports[0] = analysis(runtime, clip, attribute, format, enrichments));
+                ratios[i] = analyses[i] / forwards[i];
+            }
+            double forwardMs = median(forwards);
+            double analysisMs = median(analyses);
             LOG.info("forward {} ms, analysis {} ms; now the naive way ({} full passes)", Math.round(forwardMs),
                     Math.round(analysisMs), enrichments.size() + 2);
             double naiveMs = timeOnce(() -> reports[1] = naive(runtime, clip, attribute, format, enrichments));
@@ -104,8 +114,8 @@ final class ModelBenchmark {
                     : random.models().forwardFlops(random.shape(), clip.length, tokens) / forwardMs / 1e6;
             Double matmulGflops = random == null ? null : matmulGflops(tokens, random.shape().width());
             return new Result(runtime.modelName() + " (" + runtime.family() + (random != null ? ", random weights" : "")
-                    + ")", compute.toString(), forwardMs, analysisMs, naiveMs, forwardGflops, matmulGflops, tokens,
-                    enrichments.size(), maxDifference(reports[0], reports[1]));
+                    + ")", compute.toString(), forwardMs, analysisMs, ratios, naiveMs, forwardGflops, matmulGflops,
+                    tokens, enrichments.size(), maxDifference(reports[0], reports[1]));
         }
     }
 
@@ -164,18 +174,20 @@ final class ModelBenchmark {
                 }
             };
             timeOnce(work::get);
-            double ms = median(work::get);
-            return 2.0 * tokens * d * f * reps / ms / 1e6;
+            double[] times = new double[repeats];
+            for (int i = 0; i < repeats; i++) {
+                times[i] = timeOnce(work::get);
+            }
+            return 2.0 * tokens * d * f * reps / median(times) / 1e6;
         }
     }
 
-    private double median(Runnable work) {
-        double[] times = new double[repeats];
-        for (int i = 0; i < repeats; i++) {
-            times[i] = timeOnce(work);
-        }
-        Arrays.sort(times);
-        return times[repeats / 2];
+    /** The middle value; of an even count, the mean of the two middle ones. */
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static double timeOnce(Runnable work) {
@@ -198,8 +210,14 @@ final class ModelBenchmark {
     }
 
     /** GFLOP/s are null for a model given as a folder (its shape is not known here). */
-    record Result(String model, String device, double forwardMs, double analysisMs, double naiveMs, Double forwardGflops,
-            Double matmulGflops, int promptTokens, int enrichedVariants, double maxRelativeDifference) {
+    record Result(String model, String device, double forwardMs, double analysisMs, double[] ratios, double naiveMs,
+            Double forwardGflops, Double matmulGflops, int promptTokens, int enrichedVariants,
+            double maxRelativeDifference) {
+
+        /** The median over the repetitions of analysis / forward, each pair timed back to back. */
+        double analysisOverForward() {
+            return median(ratios);
+        }
 
         String toJson() {
             ObjectNode o = new ObjectMapper().createObjectNode();
@@ -208,7 +226,11 @@ final class ModelBenchmark {
             o.put("forwardMs", forwardMs);
             o.put("analysisMs", analysisMs);
             o.put("naiveMs", naiveMs);
-            o.put("analysisOverForward", analysisMs / forwardMs);
+            o.put("repeats", ratios.length);
+            o.put("analysisOverForward", analysisOverForward());
+            o.put("analysisOverForwardMin", Arrays.stream(ratios).min().orElseThrow());
+            o.put("analysisOverForwardMax", Arrays.stream(ratios).max().orElseThrow());
+            Arrays.stream(ratios).forEach(o.putArray("analysisOverForwardRuns")::add);
             o.put("naiveOverAnalysis", naiveMs / analysisMs);
             o.put("forwardGflops", forwardGflops);
             o.put("matmulGflops", matmulGflops);
@@ -223,10 +245,11 @@ final class ModelBenchmark {
                     : String.format("   (%.1f GFLOP/s; plain matmul %.1f GFLOP/s)", forwardGflops, matmulGflops);
             return String.format("%s, on %s%n"
                     + "forward pass        %9.1f ms%s%n"
-                    + "analysis (reuse)    %9.1f ms   = %.2f × forward%n"
+                    + "analysis (reuse)    %9.1f ms   = %.2f × forward (median of %d pairs; %.2f–%.2f)%n"
                     + "analysis (naive)    %9.1f ms   = %.1f × analysis%n"
                     + "%d prompt tokens, 3 views + %d enriched variants; naive vs reuse max rel. diff %.1e",
-                    model, device, forwardMs, gflops, analysisMs, analysisMs / forwardMs, naiveMs,
+                    model, device, forwardMs, gflops, analysisMs, analysisOverForward(), ratios.length,
+                    Arrays.stream(ratios).min().orElseThrow(), Arrays.stream(ratios).max().orElseThrow(), naiveMs,
                     naiveMs / analysisMs, promptTokens, enrichedVariants, maxRelativeDifference);
         }
     }

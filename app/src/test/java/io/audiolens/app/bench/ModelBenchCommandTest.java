@@ -9,6 +9,9 @@ import io.audiolens.app.AudioLens;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -19,12 +22,19 @@ class ModelBenchCommandTest {
     void shouldMeasureOnTheCpuInFloat32WhenAskedSo() throws Exception {
         StringWriter err = new StringWriter();
         String out = run(err, "bench", "model", "--device", "cpu", "--dtype", "fp32", "--width", "64", "--encoder-layers",
-                "1", "--seconds", "2", "--repeats", "1", "--json");
+                "1", "--seconds", "2", "--repeats", "4", "--json");
         JsonNode result = new ObjectMapper().readTree(out);
         assertEquals("cpu()/float32", result.path("device").asText());
-        double forward = result.path("forwardMs").asDouble();
         double analysis = result.path("analysisMs").asDouble();
-        assertEquals(analysis / forward, result.path("analysisOverForward").asDouble(), 1e-9);
+        assertEquals(4, result.path("repeats").asInt());
+        List<Double> ratios = new ArrayList<>();
+        result.path("analysisOverForwardRuns").forEach(r -> ratios.add(r.asDouble()));
+        assertEquals(4, ratios.size(), out);
+        Collections.sort(ratios);
+        assertEquals((ratios.get(1) + ratios.get(2)) / 2, result.path("analysisOverForward").asDouble(), 1e-12,
+                "the median of 4 is the mean of the middle two");
+        assertEquals(ratios.get(0), result.path("analysisOverForwardMin").asDouble(), 0);
+        assertEquals(ratios.get(3), result.path("analysisOverForwardMax").asDouble(), 0);
         assertEquals(result.path("naiveMs").asDouble() / analysis, result.path("naiveOverAnalysis").asDouble(), 1e-9);
         assertTrue(result.path("naiveOverAnalysis").asDouble() > 1, out);
         assertTrue(result.path("maxRelativeDifferenceNaiveVsAnalysis").asDouble() < 1e-4, out);
@@ -45,6 +55,15 @@ class ModelBenchCommandTest {
         cli.setErr(new PrintWriter(err));
         assertEquals(2, cli.execute("bench", "model", "--family", "desta2"));
         assertTrue(err.toString().contains("--model DIR"), err.toString());
+    }
+
+    @Test
+    void shouldRefuseZeroRepeatsWithExitCode2NamingTheOption() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = AudioLens.commandLine();
+        cli.setErr(new PrintWriter(err));
+        assertEquals(2, cli.execute("bench", "model", "--repeats", "0"));
+        assertTrue(err.toString().contains("--repeats 0: give 1 or more"), err.toString());
     }
 
     @Test
