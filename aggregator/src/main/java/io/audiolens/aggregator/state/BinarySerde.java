@@ -1,18 +1,17 @@
 package io.audiolens.aggregator.state;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
-import java.io.DataInputStream;
 import java.io.DataOutput;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** A state store serde over {@link DataOutput}: exact (integers and IEEE doubles as they are), no registry. */
+/**
+ * A state store serde over {@link DataOutput}: exact (integers and IEEE doubles as they are), no registry. The
+ * bytes are {@link java.io.DataOutputStream}'s format, written and read on plain arrays.
+ */
 public final class BinarySerde<T> implements Serde<T> {
 
     /** Writes one value. */
@@ -27,6 +26,7 @@ public final class BinarySerde<T> implements Serde<T> {
 
     private final Writer<T> writer;
     private final Reader<T> reader;
+    private volatile int lastSize = 256; // a hint: the values of one store tend to be of one size
 
     public BinarySerde(Writer<T> writer, Reader<T> reader) {
         this.writer = writer;
@@ -42,18 +42,19 @@ public final class BinarySerde<T> implements Serde<T> {
     }
 
     public byte[] toBytes(T value) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        ByteArrayDataOutput out = new ByteArrayDataOutput(lastSize);
+        try {
             writer.write(value, out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode " + value, e);
         }
-        return bytes.toByteArray();
+        lastSize = out.size();
+        return out.toByteArray();
     }
 
     public T fromBytes(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            return reader.read(in);
+        try {
+            return reader.read(new ByteArrayDataInput(bytes));
         } catch (IOException e) {
             throw new UncheckedIOException("stored state is truncated or corrupt (" + bytes.length + " bytes)", e);
         }

@@ -9,6 +9,7 @@ import static io.apicurio.registry.serde.SerdeConfig.USE_ID;
 import static io.apicurio.registry.serde.avro.AvroKafkaSerdeConfig.USE_SPECIFIC_AVRO_READER;
 
 import io.apicurio.registry.serde.Legacy4ByteIdHandler;
+import io.apicurio.registry.serde.avro.AvroKafkaSerdeConfig;
 import io.apicurio.registry.serde.config.IdOption;
 import java.util.Map;
 
@@ -53,6 +54,8 @@ public record SerdeConfig(String registryUrl) {
                 ID_HANDLER, Legacy4ByteIdHandler.class.getName(),
                 USE_ID, IdOption.contentId.name(),
                 ENABLE_HEADERS, false,
-                USE_SPECIFIC_AVRO_READER, true);
+                USE_SPECIFIC_AVRO_READER, true,
+                // one datum reader per writer schema, not one per record
+                AvroKafkaSerdeConfig.AVRO_DATUM_PROVIDER, CachingDatumProvider.class.getName());
     }
 }
