@@ -12,7 +12,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code audiolens bench aggregator}: the aggregator's throughput next to a plain consumer's. */
 @Command(name = "aggregator", mixinStandardHelpOptions = true,
-        description = "Projections per second through the aggregator vs a plain consumer, on an embedded broker.")
+        description = {"Projections per second through the aggregator vs a plain consumer, on an embedded broker;",
+            "then, with the aggregator running, the latency from a projection's produce time to the first committed",
+            "score snapshot that counts it (p50, p99)."})
 public final class AggregatorBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -25,6 +27,10 @@ public final class AggregatorBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (records < 36) {
+            throw new IllegalArgumentException("--records " + records + ": give at least 36 (one per group of the"
+                    + " four synthetic models × 9 prompt-view groups); 20000 by default");
+        }
         Path runFolder = Files.createTempDirectory("audiolens-bench-aggregator");
         AggregatorBenchmark.Result result;
         try {

@@ -36,9 +36,12 @@ public final class AggregatorBenchmark {
     static final int LAYERS = 32;
     private static final int PARTITIONS = 6;
     private static final List<String> MODELS = List.of("bench-a", "bench-b", "bench-c", "bench-d");
+    private static final int LATENCY_PROJECTIONS = 1800;
+    private static final double LATENCY_RATE = 300;
 
     /** One run's rates; {@code ratio} is the aggregator's rate over the plain consumer's. */
-    public record Result(int records, int layers, int labels, double recordsPerSecond, double consumerRecordsPerSecond) {
+    public record Result(int records, int layers, int labels, double recordsPerSecond, double consumerRecordsPerSecond,
+            LatencyRun.Latency latency) {
         public double ratio() {
             return recordsPerSecond / consumerRecordsPerSecond;
         }
@@ -51,6 +54,11 @@ public final class AggregatorBenchmark {
             json.put("recordsPerSecond", Math.round(recordsPerSecond));
             json.put("consumerRecordsPerSecond", Math.round(consumerRecordsPerSecond));
             json.put("ratio", Math.round(ratio() * 1000) / 1000.0);
+            json.put("latencyProjections", latency.projections());
+            json.put("latencyProjectionsPerSecond", Math.round(latency.perSecond()));
+            json.put("latencyP50Ms", latency.p50Ms());
+            json.put("latencyP99Ms", latency.p99Ms());
+            json.put("latencyMaxMs", latency.maxMs());
             try {
                 return new ObjectMapper().writeValueAsString(json);
             } catch (JsonProcessingException e) {
@@ -60,7 +68,10 @@ public final class AggregatorBenchmark {
 
         public String toText() {
             return String.format("%d projections (L = %d, |Y| = %d): aggregator %.0f/s, plain consumer %.0f/s,"
-                    + " ratio %.3f", records, layers, labels, recordsPerSecond, consumerRecordsPerSecond, ratio());
+                    + " ratio %.3f%nlatency from produce to the first committed snapshot counting it, %d projections at"
+                    + " %.0f/s: p50 %.0f ms, p99 %.0f ms, max %.0f ms", records, layers, labels, recordsPerSecond,
+                    consumerRecordsPerSecond, ratio(), latency.projections(), latency.perSecond(), latency.p50Ms(),
+                    latency.p99Ms(), latency.maxMs());
         }
     }
 
@@ -73,15 +84,28 @@ public final class AggregatorBenchmark {
         try (EmbeddedPlatform platform = EmbeddedPlatform.start(runFolder.resolve("platform"))) {
             AggregatorSettings settings = AggregatorSettings.defaults().withTopics(AggregatorTopics.prefixed("bench."));
             platform.createTopics(settings.topics().specs(PARTITIONS));
-            int sent = 0;
+            int sending = 0;
             for (int m = 0; m < MODELS.size(); m++) {
-                sent += send(platform, settings.topics().projections(), SyntheticProjections.generate(MODELS.get(m),
+                sending += send(platform, settings.topics().projections(), SyntheticProjections.generate(MODELS.get(m),
                         List.of(Attribute.ANIMAL), perGroup, LAYERS, m));
             }
+            int sent = sending;
             LOG.info("sent {} projections; timing a plain consumer, then the aggregator", sent);
             double consumerRate = PlainConsumerRun.recordsPerSecond(platform, settings.topics().projections(), sent);
-            double aggregatorRate = timeAggregator(platform, settings, sent, runFolder.resolve("state"));
-            return new Result(sent, LAYERS, Attribute.ANIMAL.labels().size(), aggregatorRate, consumerRate);
+            Result[] result = new Result[1];
+            timeAggregator(platform, settings, sent, runFolder.resolve("state"), aggregatorRate -> {
+                // latency at a steady rate well below the throughput: fresh groups, each projection once
+                List<LayerProjection> fresh = LatencyRun.distinct(SyntheticProjections.generate("latency",
+                        List.of(Attribute.ANIMAL), LATENCY_PROJECTIONS / 9, LAYERS, 99));
+                double rate = Math.min(LATENCY_RATE, aggregatorRate / 4);
+                LOG.info("aggregator at {} projections/s; now {} projections at {}/s for the latency",
+                        Math.round(aggregatorRate), fresh.size(), Math.round(rate));
+                LatencyRun.Latency latency = LatencyRun.measure(platform, settings.topics().projections(),
+                        settings.topics().scores(), fresh, rate);
+                result[0] = new Result(sent, LAYERS, Attribute.ANIMAL.labels().size(), aggregatorRate, consumerRate,
+                        latency);
+            });
+            return result[0];
         }
     }
 
@@ -97,9 +121,12 @@ public final class AggregatorBenchmark {
         return projections.size();
     }
 
-    /** From the app's RUNNING to its committed offsets reaching the end of the projections topic. */
-    private static double timeAggregator(EmbeddedPlatform platform, AggregatorSettings settings, int records,
-            Path stateDir) {
+    /**
+     * From the app's RUNNING to its committed offsets reaching the end of the projections topic; then, with the
+     * app still running, {@code then} gets that rate.
+     */
+    private static void timeAggregator(EmbeddedPlatform platform, AggregatorSettings settings, int records,
+            Path stateDir, java.util.function.DoubleConsumer then) {
         String applicationId = "bench-aggregator";
         try (AggregatorService service = AggregatorService.start(new AggregatorService.Options(applicationId,
                 platform.bootstrapServers(), platform.serdeConfig(), stateDir, "127.0.0.1", -1, settings, Map.of()));
@@ -110,7 +137,7 @@ public final class AggregatorBenchmark {
             long started = System.nanoTime();
             Polling.awaitUntil(() -> committed.total() >= records, Duration.ofMinutes(30), Duration.ofMillis(20),
                     "the aggregator to commit all " + records + " projections");
-            return records / ((System.nanoTime() - started) / 1e9);
+            then.accept(records / ((System.nanoTime() - started) / 1e9));
         }
     }
 }

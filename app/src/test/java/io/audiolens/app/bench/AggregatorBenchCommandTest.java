@@ -1,0 +1,54 @@
+package io.audiolens.app.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.audiolens.app.AudioLens;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code bench aggregator --json}: its rates, their ratio and the latency percentiles, consistent with each other. */
+class AggregatorBenchCommandTest {
+
+    @Test
+    void shouldReportRatesTheirRatioAndLatencyPercentiles() throws Exception {
+        StringWriter out = new StringWriter();
+        CommandLine cli = AudioLens.commandLine();
+        cli.setOut(new PrintWriter(out));
+        assertEquals(0, cli.execute("bench", "aggregator", "--records", "400", "--json"));
+
+        JsonNode result = new ObjectMapper().readTree(out.toString());
+        assertTrue(result.path("records").asInt() >= 396, out.toString()); // 4 models × 9 groups × 11, plus duplicates
+        double aggregator = result.path("recordsPerSecond").asDouble();
+        double consumer = result.path("consumerRecordsPerSecond").asDouble();
+        assertTrue(aggregator > 0 && consumer > 0, out.toString());
+        assertEquals(Math.round(aggregator / consumer * 1000) / 1000.0, result.path("ratio").asDouble(), 0.002);
+        double p50 = result.path("latencyP50Ms").asDouble();
+        double p99 = result.path("latencyP99Ms").asDouble();
+        assertTrue(0 <= p50 && p50 <= p99 && p99 <= result.path("latencyMaxMs").asDouble(), out.toString());
+        assertEquals(1800, result.path("latencyProjections").asInt(), "200 fresh samples × 9 groups, each once");
+    }
+
+    @Test
+    void shouldTakeNearestRankPercentiles() {
+        List<Long> values = List.of(5L, 1L, 4L, 2L, 3L, 10L, 9L, 8L, 7L, 6L);
+        assertEquals(5, LatencyRun.percentile(values, 50));
+        assertEquals(10, LatencyRun.percentile(values, 99));
+        assertEquals(1, LatencyRun.percentile(values, 1));
+        assertEquals(10, LatencyRun.percentile(values, 100));
+    }
+
+    @Test
+    void shouldRefuseTooFewRecordsWithExitCode2() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = AudioLens.commandLine();
+        cli.setErr(new PrintWriter(err));
+        assertEquals(2, cli.execute("bench", "aggregator", "--records", "5"));
+        assertTrue(err.toString().contains("--records 5: give at least 36"), err.toString());
+    }
+}
