@@ -3,6 +3,7 @@ package io.audiolens.aggregator;
 import io.audiolens.aggregator.http.MetricsHttpServer;
 import io.audiolens.aggregator.meters.AggregatorMeters;
 import io.audiolens.aggregator.topology.ValueSerdes;
+import io.audiolens.schemas.cluster.KafkaCluster;
 import io.audiolens.schemas.topics.SerdeConfig;
 import io.audiolens.telemetry.OperatorRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -33,7 +34,7 @@ public final class AggregatorService implements AutoCloseable {
      * @param httpPort the endpoint's port, 0 for any free one, negative for no endpoint
      * @param streamsOverrides extra Kafka Streams properties, applied last
      */
-    public record Options(String applicationId, String bootstrapServers, SerdeConfig serdes, Path stateDir,
+    public record Options(String applicationId, KafkaCluster cluster, SerdeConfig serdes, Path stateDir,
             String httpHost, int httpPort, AggregatorSettings settings, Map<String, Object> streamsOverrides) {
 
         public Options {
@@ -57,7 +58,7 @@ public final class AggregatorService implements AutoCloseable {
     public static AggregatorService start(Options options) {
         MetricsHttpServer http = options.httpPort() < 0 ? null : MetricsHttpServer.bind(options.httpHost(), options.httpPort());
         HostInfo self = http == null ? null : new HostInfo(options.httpHost(), http.port());
-        Properties config = AggregatorApp.config(options.applicationId(), options.bootstrapServers(),
+        Properties config = AggregatorApp.config(options.applicationId(), options.cluster(),
                 options.stateDir(), self == null ? null : self.host() + ":" + self.port());
         config.putAll(options.streamsOverrides());
         PrometheusMeterRegistry registry = OperatorRegistry.create("aggregator");
@@ -76,7 +77,7 @@ public final class AggregatorService implements AutoCloseable {
             }
         });
         if (http != null) {
-            http.serve(new MetricsHttpServer.Serving(streams, self, options.settings(), options.bootstrapServers(),
+            http.serve(new MetricsHttpServer.Serving(streams, self, options.settings(), options.cluster(),
                     options.serdes(), registry));
             LOG.info("dashboard on http://{}:{}/ (also {}, /monitor.json, /metrics, /healthz, /readyz)", self.host(),
                     self.port(), MetricsHttpServer.METRICS);

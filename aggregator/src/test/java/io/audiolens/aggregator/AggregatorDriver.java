@@ -11,6 +11,7 @@ import io.audiolens.aggregator.topology.LocalMonitor;
 import io.audiolens.aggregator.topology.StoreNames;
 import io.audiolens.aggregator.topology.LocalStates;
 import io.audiolens.schemas.CorrelationSnapshot;
+import io.audiolens.schemas.cluster.KafkaCluster;
 import io.audiolens.schemas.DeadLetter;
 import io.audiolens.schemas.EnrichmentOutcome;
 import io.audiolens.schemas.EnrichmentRequest;
@@ -47,7 +48,7 @@ public final class AggregatorDriver implements AutoCloseable {
 
     public AggregatorDriver(AggregatorSettings settings, Path stateDir) {
         this.settings = settings;
-        Properties config = AggregatorApp.config("aggregator-test", "unused:9092", stateDir, null);
+        Properties config = AggregatorApp.config("aggregator-test", KafkaCluster.at("unused:9092"), stateDir, null);
         driver = new TopologyTestDriver(AggregatorApp.buildTopology(settings, PlainAvroSerde.everyTopic(),
                 AggregatorMeters.unexported()), config);
         projections = driver.createInputTopic(settings.topics().projections(), new StringSerializer(),

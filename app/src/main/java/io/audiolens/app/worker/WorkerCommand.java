@@ -47,7 +47,7 @@ public final class WorkerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ModelLocation location = model.location();
         ComputeDevice compute = model.compute();
-        WorkerSettings settings = new WorkerSettings(cluster.bootstrapServers(), cluster.serdes(), location.folder(),
+        WorkerSettings settings = new WorkerSettings(cluster.kafka(), cluster.serdes(), location.folder(),
                 compute, model.labelTokenMode(), model.prompts(), model.views(), workerId, group);
         PrometheusMeterRegistry meters = OperatorRegistry.create("worker");
         try (LensRuntime runtime = LensRuntime.load(location, compute, model.labelTokenMode())) {
