@@ -6,6 +6,7 @@ import io.audiolens.aggregator.AggregatorSettings;
 import io.audiolens.app.options.ClusterOptions;
 import io.audiolens.app.options.MonitorOptions;
 import io.audiolens.schemas.cluster.KafkaCluster;
+import io.audiolens.schemas.topics.SerdeConfig;
 import io.audiolens.schemas.topics.TopicCreator;
 import io.audiolens.schemas.topics.Topics;
 import java.nio.file.Path;
@@ -59,12 +60,13 @@ public final class AggregatorCommand implements Callable<Integer> {
         AggregatorSettings settings = AggregatorSettings.defaults()
                 .withParameters(aggregation.parameters()).withMonitor(monitor.settings());
         KafkaCluster kafka = cluster.kafka();
+        SerdeConfig serdes = cluster.serdes();
         try (Admin admin = kafka.createAdmin()) {
             TopicCreator.createMissing(admin, settings.topics().specs(Topics.PROJECTIONS.spec().partitions()),
                     replicationFactor, Duration.ofSeconds(30));
         }
         AggregatorService service = AggregatorService.start(new AggregatorService.Options(applicationId,
-                kafka, cluster.serdes(), stateDir, httpHost, httpPort, settings, Map.of()));
+                kafka, serdes, stateDir, httpHost, httpPort, settings, Map.of()));
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "aggregator-shutdown"));
         return service.awaitStopped() == KafkaStreams.State.ERROR ? 1 : 0;
     }
