@@ -14,14 +14,12 @@ import io.audiolens.app.train.TrainTinyCommand;
 import io.audiolens.app.topics.TopicsCommand;
 import io.audiolens.app.worker.WorkerCommand;
 import io.audiolens.audio.UndecodableAudioException;
-import io.audiolens.schemas.topics.RegistryUnavailableException;
 import io.audiolens.worker.checkpoint.CheckpointException;
 import io.audiolens.worker.runtime.DjlDefaults;
 import io.audiolens.worker.runtime.EngineStartException;
 import java.io.PrintWriter;
 import java.util.List;
-import org.apache.kafka.common.errors.AuthenticationException;
-import org.apache.kafka.common.errors.SslAuthenticationException;
+import java.util.OptionalInt;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -47,14 +45,10 @@ public final class AudioLens {
                     printEngineFailure(err, engine);
                     return 1;
                 }
-                if (t instanceof AuthenticationException refused) {
-                    err.println("audiolens: " + kafkaRefused(refused));
-                    return 2;
-                }
-                if (t instanceof RegistryUnavailableException registry) {
-                    err.println("audiolens: " + registry.getMessage());
-                    return registry.credentialsRefused() ? 2 : 1;
-                }
+            }
+            OptionalInt refused = ClusterFailures.report(e, err);
+            if (refused.isPresent()) {
+                return refused.getAsInt();
             }
             err.println("audiolens: " + e.getMessage());
             return isUsageError(e) ? 2 : 1;
@@ -70,16 +64,6 @@ public final class AudioLens {
         err.println("audiolens: run `audiolens doctor` to see the libtorch, JNI library and GPUs DJL finds and the"
                 + " settings it reads (README, \"Running on a GPU\")");
         err.flush();
-    }
-
-    /** What Kafka said (never a credential) and which settings to check; the client would otherwise retry or hang. */
-    private static String kafkaRefused(AuthenticationException e) {
-        if (e instanceof SslAuthenticationException) {
-            return "the TLS handshake with the Kafka cluster failed (" + e.getMessage() + "); check ssl.truststore.*"
-                    + " (the brokers' certificate authority) and security.protocol in --kafka-config FILE";
-        }
-        return "the Kafka cluster did not accept our credentials (" + e.getMessage() + "); check security.protocol,"
-                + " sasl.mechanism and sasl.jaas.config in --kafka-config FILE";
     }
 
     /** Exit code 2: the input was wrong (bad option value, file, checkpoint); 1: the run itself failed. */

@@ -85,6 +85,21 @@ class SettingsFileOptionsTest {
     }
 
     @Test
+    void shouldNameWhatKafkaFindsWrongInAJaasConfigWithoutQuotingIt() throws Exception {
+        Path file = Files.writeString(dir.resolve("kafka.properties"), """
+                security.protocol=SASL_PLAINTEXT
+                sasl.mechanism=PLAIN
+                sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="u" password="pw-5d0e"
+                """);
+
+        Result result = run("topics", "--bootstrap-servers", "127.0.0.1:1", "--kafka-config", file.toString());
+
+        assertEquals(2, result.exit());
+        assertEquals("audiolens: a Kafka client could not be created (JAAS config entry not terminated by semi-colon);"
+                + " check --bootstrap-servers and the settings in --kafka-config FILE", result.err().strip());
+    }
+
+    @Test
     void shouldRefuseClientSettingsForTheEmbeddedRun() throws Exception {
         Path file = Files.writeString(dir.resolve("kafka.properties"), "security.protocol=SASL_SSL\n");
 
