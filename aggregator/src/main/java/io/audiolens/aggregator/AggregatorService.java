@@ -11,8 +11,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
@@ -46,13 +48,15 @@ public final class AggregatorService implements AutoCloseable {
     private final MetricsHttpServer http;
     private final CountDownLatch stopped;
     private final KafkaStreamsMetrics streamsMetrics;
+    private final AtomicReference<Throwable> failure;
 
     private AggregatorService(KafkaStreams streams, MetricsHttpServer http, CountDownLatch stopped,
-            KafkaStreamsMetrics streamsMetrics) {
+            KafkaStreamsMetrics streamsMetrics, AtomicReference<Throwable> failure) {
         this.streams = streams;
         this.http = http;
         this.stopped = stopped;
         this.streamsMetrics = streamsMetrics;
+        this.failure = failure;
     }
 
     public static AggregatorService start(Options options) {
@@ -66,7 +70,9 @@ public final class AggregatorService implements AutoCloseable {
                 ValueSerdes.registry(options.serdes()), new AggregatorMeters(registry)), config);
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         streams.setUncaughtExceptionHandler(e -> {
+            failure.compareAndSet(null, e);
             LOG.error("aggregator stream thread failed; shutting this instance down", e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
@@ -83,7 +89,7 @@ public final class AggregatorService implements AutoCloseable {
                     self.port(), MetricsHttpServer.METRICS);
         }
         streams.start();
-        return new AggregatorService(streams, http, stopped, streamsMetrics);
+        return new AggregatorService(streams, http, stopped, streamsMetrics, failure);
     }
 
     /** The endpoint's port; -1 without one. */
@@ -99,6 +105,11 @@ public final class AggregatorService implements AutoCloseable {
     public KafkaStreams.State awaitStopped() throws InterruptedException {
         stopped.await();
         return streams.state();
+    }
+
+    /** What made a stream thread fail and the app stop in ERROR, if anything did. */
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure.get());
     }
 
     @Override

@@ -68,6 +68,11 @@ public final class AggregatorCommand implements Callable<Integer> {
         AggregatorService service = AggregatorService.start(new AggregatorService.Options(applicationId,
                 kafka, serdes, stateDir, httpHost, httpPort, settings, Map.of()));
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "aggregator-shutdown"));
-        return service.awaitStopped() == KafkaStreams.State.ERROR ? 1 : 0;
+        if (service.awaitStopped() == KafkaStreams.State.ERROR) {
+            Throwable cause = service.failure().orElse(null);
+            throw new IllegalStateException("the aggregator stopped: " + (cause == null ? "its app failed; see the log"
+                    : cause.getMessage()), cause);
+        }
+        return 0;
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.audiolens.aggregator.state.GroupKey;
+import io.audiolens.aggregator.synthetic.SyntheticProjections;
 import io.audiolens.app.AudioLens;
 import io.audiolens.app.run.ChildProcess;
 import io.audiolens.embedded.BrokerSecurity;
@@ -13,6 +15,8 @@ import io.audiolens.embedded.EmbeddedKafkaBroker;
 import io.audiolens.embedded.EmbeddedPlatform;
 import io.audiolens.embedded.TlsIdentity;
 import io.audiolens.embedded.junit.EmbeddedPlatformExtension;
+import io.audiolens.schemas.LayerProjection;
+import io.audiolens.schemas.attributes.Attribute;
 import io.audiolens.schemas.topics.TopicSpec;
 import io.audiolens.schemas.topics.Topics;
 import java.io.PrintWriter;
@@ -26,10 +30,17 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +54,7 @@ import picocli.CommandLine;
  * is ever printed. The timeout only turns a hang into a failure.
  */
 @ExtendWith(EmbeddedPlatformExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SecuredClusterTest {
 
@@ -103,7 +115,9 @@ class SecuredClusterTest {
         }
     }
 
+    /** First: run waits until the aggregator has counted exactly its own projections, and later tests leave some. */
     @Test
+    @Order(1)
     void shouldRunThePipelineOverSaslSslWithTheSettingsFiles() throws Exception {
         int refusedBefore = registry.refused();
         Path out = dir.resolve("run");
@@ -127,7 +141,7 @@ class SecuredClusterTest {
     }
 
     @Test
-    void shouldStopEveryCommandWithExit2WhenKafkaRefusesTheCredentials() throws Exception {
+    void shouldStopEveryCommandWithExit2WhenKafkaRefusesItsCredentials() throws Exception {
         String address = secured(SecurityProtocol.SASL_PLAINTEXT);
         String[] cluster = {"--bootstrap-servers", address, "--registry-url", registry.url(), "--kafka-config",
             wrongPassword.toString(), "--registry-config", registryAuth.toString()};
@@ -154,6 +168,10 @@ class SecuredClusterTest {
                     + " sasl.jaas.config in --kafka-config FILE"), command[0] + ": " + result.err());
             assertNoSecret(result.err());
         }
+    }
+
+    @Test
+    void shouldStopWithExit2WhenTheBrokersCertificateIsNotTrusted() throws Exception {
         Result untrusted = audiolens("topics", "--bootstrap-servers", secured(SecurityProtocol.SASL_SSL), "--kafka-config",
                 Files.writeString(dir.resolve("untrusted.properties"), Files.readString(plain)
                         .replace("SASL_PLAINTEXT", "SASL_SSL")).toString());
@@ -163,7 +181,8 @@ class SecuredClusterTest {
     }
 
     @Test
-    void shouldStopProduceAndTheWorkerWhenTheRegistryRefusesTheCredentials() throws Exception {
+    void shouldStopProduceTheWorkerAndTheAggregatorWhenTheRegistryRefusesTheCredentials(EmbeddedPlatform platform)
+            throws Exception {
         String[] kafka = {"--bootstrap-servers", secured(SecurityProtocol.SASL_PLAINTEXT), "--registry-url",
             registry.url(), "--kafka-config", plain.toString()};
         Path wav = DATASET.resolve("Language/audio/english_f5_27.wav");
@@ -186,7 +205,14 @@ class SecuredClusterTest {
             "--registry-config", wrongRegistryAuth.toString()}, kafka));
         assertEquals(2, worker.exit(), "a refused registry must stop the worker, not dead-letter the sample: " + worker.err());
         assertTrue(worker.err().contains(expected), worker.err());
-        assertNoSecret(produce.err() + worker.err());
+
+        publishProjection(platform);
+        Result aggregator = audiolens(concat(new String[] {"aggregator", "--http-port", "-1", "--application-id",
+            "refused-" + UUID.randomUUID(), "--state-dir", dir.resolve("registry-refused").toString(),
+            "--registry-config", wrongRegistryAuth.toString()}, kafka));
+        assertEquals(2, aggregator.exit(), "a refused registry must stop the aggregator, not dead-letter: " + aggregator.err());
+        assertTrue(aggregator.err().startsWith("audiolens: the schema registry at " + registry.url()), aggregator.err());
+        assertNoSecret(produce.err() + worker.err() + aggregator.err());
     }
 
     @Test
@@ -218,6 +244,17 @@ class SecuredClusterTest {
             assertTrue(printed.contains("sasl.jaas.config = [hidden]"), "Kafka's ProducerConfig dump was not logged,"
                     + " so this run could not have caught a leak in it: " + printed);
             assertNoSecret(printed);
+        }
+    }
+
+    /** One projection on the secured broker (through its PLAINTEXT listener), framed by the registry itself. */
+    private static void publishProjection(EmbeddedPlatform platform) throws Exception {
+        LayerProjection projection = SyntheticProjections.generate("refused", List.of(Attribute.LANGUAGE), 1, 4, 1).get(0);
+        try (Serde<LayerProjection> values = Topics.PROJECTIONS.valueSerde(platform.serdeConfig());
+                KafkaProducer<String, LayerProjection> producer = new KafkaProducer<>(
+                        Map.of("bootstrap.servers", broker.bootstrapServers()), new StringSerializer(), values.serializer())) {
+            producer.send(new ProducerRecord<>(Topics.PROJECTIONS.name(), GroupKey.of(projection).asKey(), projection))
+                    .get(30, TimeUnit.SECONDS);
         }
     }
 
