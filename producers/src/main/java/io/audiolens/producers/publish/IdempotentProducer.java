@@ -54,7 +54,8 @@ final class IdempotentProducer {
             throw e;
         } catch (KafkaException e) {
             throw new IllegalStateException("topic " + topic.name() + " is not available on " + bootstrapServers
-                    + " (" + e.getMessage() + "); check the address and create the AudioLens topics first", e);
+                    + " (" + e.getMessage() + "); check the address, that security.protocol in --kafka-config matches"
+                    + " the listener, and create the AudioLens topics first", e);
         }
     }
 }

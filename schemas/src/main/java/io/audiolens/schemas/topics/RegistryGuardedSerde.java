@@ -1,10 +1,14 @@
 package io.audiolens.schemas.topics;
 
+import io.apicurio.registry.rest.client.exception.RestClientException;
 import io.apicurio.rest.client.auth.exception.ForbiddenException;
 import io.apicurio.rest.client.auth.exception.NotAuthorizedException;
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.nio.ByteBuffer;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -16,6 +20,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * instead of the serde's generic error, which the stages would take for a bad record and dead-letter.
  */
 final class RegistryGuardedSerde<V> implements Serde<V> {
+
+    private static final Set<String> UNREACHABLE = Set.of(ConnectException.class.getSimpleName(),
+            HttpConnectTimeoutException.class.getSimpleName(), UnknownHostException.class.getSimpleName());
 
     private final Serde<V> inner;
     private final SerdeConfig config;
@@ -98,12 +105,24 @@ final class RegistryGuardedSerde<V> implements Serde<V> {
                 return new RegistryUnavailableException("the schema registry at " + url + " refused access (HTTP 403);"
                         + " the account needs the right to read and register schemas; " + settings, true, e);
             }
-            if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException) {
+            Optional<String> unreachable = unreachable(t);
+            if (unreachable.isPresent()) {
                 return new RegistryUnavailableException("cannot reach the schema registry at " + url + " ("
-                        + t.getClass().getSimpleName() + "); check --registry-url and that the registry is running",
-                        false, e);
+                        + unreachable.get() + "); check --registry-url and that the registry is running", false, e);
             }
         }
         return e;
+    }
+
+    /** Apicurio's client reports an I/O failure as a RestClientException naming the exception's class. */
+    private static Optional<String> unreachable(Throwable t) {
+        if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException || t instanceof UnknownHostException) {
+            return Optional.of(t.getClass().getSimpleName());
+        }
+        if (t instanceof RestClientException rest && rest.getError() != null
+                && UNREACHABLE.contains(rest.getError().getName())) {
+            return Optional.of(rest.getError().getName());
+        }
+        return Optional.empty();
     }
 }
