@@ -2,14 +2,10 @@ package io.audiolens.app.options;
 
 import io.audiolens.schemas.cluster.KafkaClientSettings;
 import java.nio.file.Path;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 /** {@code --kafka-config FILE}: the cluster's client settings (security, tuning) for every Kafka client. */
 public final class KafkaConfigOption {
-    private static final Logger LOG = LoggerFactory.getLogger(KafkaConfigOption.class);
-
     @Option(names = "--kafka-config", paramLabel = "FILE", description = "Java properties for every Kafka producer,"
             + " consumer, admin and Streams client: security.protocol, sasl.*, ssl.*, timeouts, tuning (they win over"
             + " AudioLens's defaults); keys AudioLens owns (idempotence, acks, isolation.level, serializers, ids) are"
@@ -22,9 +18,6 @@ public final class KafkaConfigOption {
     public KafkaClientSettings settings() {
         if (settings == null) {
             settings = file == null ? KafkaClientSettings.NONE : KafkaClientSettings.read(file, "--kafka-config");
-            if (file != null) {
-                LOG.info("Kafka client settings from {}: {}", file.toAbsolutePath(), settings);
-            }
         }
         return settings;
     }

@@ -2,14 +2,10 @@ package io.audiolens.app.options;
 
 import io.audiolens.schemas.cluster.RegistryClientSettings;
 import java.nio.file.Path;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 /** {@code --registry-config FILE}: how the schema registry's client authenticates (Apicurio 2.6 serde keys). */
 public final class RegistryConfigOption {
-    private static final Logger LOG = LoggerFactory.getLogger(RegistryConfigOption.class);
-
     @Option(names = "--registry-config", paramLabel = "FILE", description = "Java properties for the schema registry"
             + " client: apicurio.auth.username/password (basic auth), apicurio.auth.service.token.endpoint with"
             + " apicurio.auth.client.id/secret (OAuth2), apicurio.registry.request.ssl.*, apicurio.registry.request"
@@ -22,9 +18,6 @@ public final class RegistryConfigOption {
     public RegistryClientSettings settings() {
         if (settings == null) {
             settings = file == null ? RegistryClientSettings.NONE : RegistryClientSettings.read(file, "--registry-config");
-            if (file != null) {
-                LOG.info("schema registry client settings from {}: {}", file.toAbsolutePath(), settings);
-            }
         }
         return settings;
     }

@@ -15,21 +15,17 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * must own: those keys, and keys that are no setting of Kafka's Java producer, consumer or admin client
  * (a typo, librdkafka's spelling, a Kafka Streams application setting), are refused, naming the key. Each
  * client gets the keys its own configuration declares, so a consumer setting draws no "unused" warning
- * from a producer. {@link #toString()} redacts secrets.
+ * from a producer.
  */
-public final class KafkaClientSettings {
+public final class KafkaClientSettings extends ClientSettings {
 
     public static final KafkaClientSettings NONE = new KafkaClientSettings(Map.of(), "");
 
     /** What AudioLens sets itself, with the reason a file may not. */
     private static final Map<String, String> OWNED = owned();
 
-    private final Map<String, String> settings;
-    private final String source;
-
     private KafkaClientSettings(Map<String, String> settings, String source) {
-        this.settings = Map.copyOf(settings);
-        this.source = source;
+        super(settings, source);
     }
 
     /**
@@ -54,18 +50,11 @@ public final class KafkaClientSettings {
         return new KafkaClientSettings(settings, source);
     }
 
-    /** Reads and checks a properties file given as {@code option}. */
+    /** Reads and checks a properties file given as {@code option}, and logs what it holds. */
     public static KafkaClientSettings read(Path file, String option) {
-        return of(SettingsFile.read(file, option), option + " " + file.toAbsolutePath());
-    }
-
-    public boolean isEmpty() {
-        return settings.isEmpty();
-    }
-
-    /** Where the settings came from, as messages name it; empty for {@link #NONE}. */
-    public String source() {
-        return source;
+        KafkaClientSettings settings = of(SettingsFile.read(file, option), option + " " + file.toAbsolutePath());
+        settings.log("Kafka client settings");
+        return settings;
     }
 
     Map<String, String> forProducer() {
@@ -82,27 +71,12 @@ public final class KafkaClientSettings {
 
     /** All of them: Kafka Streams hands each of its clients the keys that client declares. */
     Map<String, String> forStreams() {
-        return settings;
+        return settings();
     }
 
     private Map<String, String> declaredBy(Set<String> names) {
-        return settings.entrySet().stream().filter(e -> names.contains(e.getKey()))
+        return settings().entrySet().stream().filter(e -> names.contains(e.getKey()))
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof KafkaClientSettings that && settings.equals(that.settings);
-    }
-
-    @Override
-    public int hashCode() {
-        return settings.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return Secrets.describe(settings);
     }
 
     private static Map<String, String> owned() {

@@ -31,9 +31,8 @@ import java.util.TreeMap;
  * {@code .client.id}, {@code .client.secret}, {@code .client.scope}), TLS to the registry
  * ({@code apicurio.registry.request.ssl.*}), extra HTTP headers ({@code apicurio.registry.request.headers.NAME})
  * and retries. Anything else, the URL and the wire format above all, is AudioLens's and refused by key.
- * {@link #toString()} redacts secrets.
  */
-public final class RegistryClientSettings {
+public final class RegistryClientSettings extends ClientSettings {
 
     public static final RegistryClientSettings NONE = new RegistryClientSettings(Map.of(), "");
 
@@ -43,12 +42,8 @@ public final class RegistryClientSettings {
             REQUEST_KEYSTORE_LOCATION, REQUEST_KEYSTORE_TYPE, REQUEST_KEYSTORE_PASSWORD, REQUEST_KEY_PASSWORD,
             RETRY_COUNT, RETRY_BACKOFF_MS);
 
-    private final Map<String, String> settings;
-    private final String source;
-
     private RegistryClientSettings(Map<String, String> settings, String source) {
-        this.settings = Map.copyOf(settings);
-        this.source = source;
+        super(settings, source);
     }
 
     /** Checks every key; {@code source} is what messages name, e.g. {@code --registry-config FILE}. */
@@ -65,37 +60,15 @@ public final class RegistryClientSettings {
         return new RegistryClientSettings(settings, source);
     }
 
-    /** Reads and checks a properties file given as {@code option}. */
+    /** Reads and checks a properties file given as {@code option}, and logs what it holds. */
     public static RegistryClientSettings read(Path file, String option) {
-        return of(SettingsFile.read(file, option), option + " " + file.toAbsolutePath());
-    }
-
-    public boolean isEmpty() {
-        return settings.isEmpty();
-    }
-
-    /** Where the settings came from, as messages name it; empty for {@link #NONE}. */
-    public String source() {
-        return source;
+        RegistryClientSettings settings = of(SettingsFile.read(file, option), option + " " + file.toAbsolutePath());
+        settings.log("schema registry client settings");
+        return settings;
     }
 
     /** For the serde's configuration. */
     public Map<String, String> asMap() {
-        return settings;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof RegistryClientSettings that && settings.equals(that.settings);
-    }
-
-    @Override
-    public int hashCode() {
-        return settings.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return Secrets.describe(settings);
+        return settings();
     }
 }
