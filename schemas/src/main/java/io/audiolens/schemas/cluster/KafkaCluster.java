@@ -1,10 +1,15 @@
 package io.audiolens.schemas.cluster;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.errors.AuthenticationException;
 
 /**
  * A Kafka cluster and how to reach it: the bootstrap servers and the user's client settings. Every client
@@ -49,6 +54,32 @@ public record KafkaCluster(String bootstrapServers, KafkaClientSettings settings
     /** An admin client with the user's settings. */
     public Admin createAdmin() {
         return Admin.create(admin(Map.of()));
+    }
+
+    /**
+     * Connects and asks for the brokers, so that refused credentials or an unreachable cluster fail now, before
+     * minutes of other work. A refusal is thrown as Kafka's {@link AuthenticationException}.
+     */
+    public void checkConnection(Duration timeout) {
+        Admin admin = createAdmin();
+        try {
+            admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AuthenticationException refused) {
+                throw refused;
+            }
+            throw new IllegalStateException("cannot reach the Kafka cluster at " + bootstrapServers + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no answer from the Kafka cluster at " + bootstrapServers + " within "
+                    + timeout.toSeconds() + " s; check --bootstrap-servers and that security.protocol in --kafka-config"
+                    + " matches the listener", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while connecting to " + bootstrapServers, e);
+        } finally {
+            admin.close(Duration.ZERO); // a call still pending would otherwise hold close() for its own timeout
+        }
     }
 
     private Map<String, Object> merged(Map<String, ?> ours, Map<String, String> user) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,17 @@ class KafkaClusterTest {
         assertTrue(printed.contains("security.protocol=SASL_SSL"), printed);
         assertTrue(printed.startsWith("b:1 with --kafka-config k.properties ("), printed);
         assertFalse(printed.contains("pw-7f3a"), printed);
+    }
+
+    @Test
+    void shouldSayWhichSettingsToCheckWhenNoBrokerAnswers() {
+        KafkaCluster nobody = KafkaCluster.at("127.0.0.1:1"); // nothing listens on port 1
+
+        IllegalStateException error = assertThrows(IllegalStateException.class,
+                () -> nobody.checkConnection(Duration.ofSeconds(1)));
+
+        assertEquals("no answer from the Kafka cluster at 127.0.0.1:1 within 1 s; check --bootstrap-servers and that"
+                + " security.protocol in --kafka-config matches the listener", error.getMessage());
     }
 
     @Test
