@@ -3,6 +3,7 @@ package io.audiolens.aggregator;
 import io.audiolens.aggregator.meters.AggregatorMeters;
 import io.audiolens.aggregator.topology.AggregatorTopology;
 import io.audiolens.aggregator.topology.ValueSerdes;
+import io.audiolens.schemas.cluster.KafkaCluster;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
@@ -22,21 +23,21 @@ public final class AggregatorApp {
     }
 
     /**
-     * Exactly-once (v2) with persistent stores under {@code stateDir}.
+     * Exactly-once (v2) with persistent stores under {@code stateDir}; the cluster's client settings (security,
+     * tuning) for every client Streams creates.
      *
      * @param applicationServer {@code host:port} of this instance's HTTP endpoint, or null without one
      */
-    public static Properties config(String applicationId, String bootstrapServers, Path stateDir,
+    public static Properties config(String applicationId, KafkaCluster cluster, Path stateDir,
             String applicationServer) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
         props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class.getName());
         if (applicationServer != null) {
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         }
-        return props;
+        return cluster.streams(props);
     }
 }

@@ -3,6 +3,7 @@ package io.audiolens.aggregator;
 import io.audiolens.aggregator.http.MetricsHttpServer;
 import io.audiolens.aggregator.meters.AggregatorMeters;
 import io.audiolens.aggregator.topology.ValueSerdes;
+import io.audiolens.schemas.cluster.KafkaCluster;
 import io.audiolens.schemas.topics.SerdeConfig;
 import io.audiolens.telemetry.OperatorRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -10,8 +11,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
@@ -33,7 +36,7 @@ public final class AggregatorService implements AutoCloseable {
      * @param httpPort the endpoint's port, 0 for any free one, negative for no endpoint
      * @param streamsOverrides extra Kafka Streams properties, applied last
      */
-    public record Options(String applicationId, String bootstrapServers, SerdeConfig serdes, Path stateDir,
+    public record Options(String applicationId, KafkaCluster cluster, SerdeConfig serdes, Path stateDir,
             String httpHost, int httpPort, AggregatorSettings settings, Map<String, Object> streamsOverrides) {
 
         public Options {
@@ -45,19 +48,21 @@ public final class AggregatorService implements AutoCloseable {
     private final MetricsHttpServer http;
     private final CountDownLatch stopped;
     private final KafkaStreamsMetrics streamsMetrics;
+    private final AtomicReference<Throwable> failure;
 
     private AggregatorService(KafkaStreams streams, MetricsHttpServer http, CountDownLatch stopped,
-            KafkaStreamsMetrics streamsMetrics) {
+            KafkaStreamsMetrics streamsMetrics, AtomicReference<Throwable> failure) {
         this.streams = streams;
         this.http = http;
         this.stopped = stopped;
         this.streamsMetrics = streamsMetrics;
+        this.failure = failure;
     }
 
     public static AggregatorService start(Options options) {
         MetricsHttpServer http = options.httpPort() < 0 ? null : MetricsHttpServer.bind(options.httpHost(), options.httpPort());
         HostInfo self = http == null ? null : new HostInfo(options.httpHost(), http.port());
-        Properties config = AggregatorApp.config(options.applicationId(), options.bootstrapServers(),
+        Properties config = AggregatorApp.config(options.applicationId(), options.cluster(),
                 options.stateDir(), self == null ? null : self.host() + ":" + self.port());
         config.putAll(options.streamsOverrides());
         PrometheusMeterRegistry registry = OperatorRegistry.create("aggregator");
@@ -65,7 +70,9 @@ public final class AggregatorService implements AutoCloseable {
                 ValueSerdes.registry(options.serdes()), new AggregatorMeters(registry)), config);
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         streams.setUncaughtExceptionHandler(e -> {
+            failure.compareAndSet(null, e);
             LOG.error("aggregator stream thread failed; shutting this instance down", e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
@@ -76,13 +83,13 @@ public final class AggregatorService implements AutoCloseable {
             }
         });
         if (http != null) {
-            http.serve(new MetricsHttpServer.Serving(streams, self, options.settings(), options.bootstrapServers(),
+            http.serve(new MetricsHttpServer.Serving(streams, self, options.settings(), options.cluster(),
                     options.serdes(), registry));
             LOG.info("dashboard on http://{}:{}/ (also {}, /monitor.json, /metrics, /healthz, /readyz)", self.host(),
                     self.port(), MetricsHttpServer.METRICS);
         }
         streams.start();
-        return new AggregatorService(streams, http, stopped, streamsMetrics);
+        return new AggregatorService(streams, http, stopped, streamsMetrics, failure);
     }
 
     /** The endpoint's port; -1 without one. */
@@ -98,6 +105,11 @@ public final class AggregatorService implements AutoCloseable {
     public KafkaStreams.State awaitStopped() throws InterruptedException {
         stopped.await();
         return streams.state();
+    }
+
+    /** What made a stream thread fail and the app stop in ERROR, if anything did. */
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure.get());
     }
 
     @Override

@@ -20,6 +20,7 @@ import io.audiolens.schemas.MonitorAlert;
 import io.audiolens.schemas.MonitorBaseline;
 import io.audiolens.schemas.MonitorWindow;
 import io.audiolens.schemas.ScoreSnapshot;
+import io.audiolens.schemas.cluster.KafkaCluster;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class AggregatorDriver implements AutoCloseable {
 
     public AggregatorDriver(AggregatorSettings settings, Path stateDir) {
         this.settings = settings;
-        Properties config = AggregatorApp.config("aggregator-test", "unused:9092", stateDir, null);
+        Properties config = AggregatorApp.config("aggregator-test", KafkaCluster.at("unused:9092"), stateDir, null);
         driver = new TopologyTestDriver(AggregatorApp.buildTopology(settings, PlainAvroSerde.everyTopic(),
                 AggregatorMeters.unexported()), config);
         projections = driver.createInputTopic(settings.topics().projections(), new StringSerializer(),

@@ -19,6 +19,7 @@ import io.audiolens.worker.runtime.DjlDefaults;
 import io.audiolens.worker.runtime.EngineStartException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.OptionalInt;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -44,6 +45,10 @@ public final class AudioLens {
                     printEngineFailure(err, engine);
                     return 1;
                 }
+            }
+            OptionalInt refused = ClusterFailures.report(e, err);
+            if (refused.isPresent()) {
+                return refused.getAsInt();
             }
             err.println("audiolens: " + e.getMessage());
             return isUsageError(e) ? 2 : 1;

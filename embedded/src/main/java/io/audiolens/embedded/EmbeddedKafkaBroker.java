@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -15,37 +17,60 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 
 /**
  * A single-node KRaft Kafka cluster (combined broker and controller) running in this JVM, listening
- * on 127.0.0.1, with its data in a folder of the caller's choosing.
+ * on 127.0.0.1, with its data in a folder of the caller's choosing. Its PLAINTEXT listener is always open;
+ * {@link BrokerSecurity} adds SASL_PLAINTEXT and SASL_SSL listeners with users (PLAIN and SCRAM-SHA-512).
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final KafkaRaftServer server;
-    private final String bootstrapServers;
+    private final Map<SecurityProtocol, String> listeners;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, Map<SecurityProtocol, String> listeners) {
         this.server = server;
-        this.bootstrapServers = bootstrapServers;
+        this.listeners = Map.copyOf(listeners);
     }
 
     /** Formats {@code dataDir} as a new cluster, starts the node and returns once it accepts requests. */
     public static EmbeddedKafkaBroker start(Path dataDir) {
-        int brokerPort = LoopbackPorts.pickFree();
-        KafkaConfig config = new KafkaConfig(
-                KafkaBrokerConfig.singleNode(brokerPort, LoopbackPorts.pickFree(), dataDir.resolve("logs")), false);
+        return start(dataDir, BrokerSecurity.NONE);
+    }
+
+    /** {@link #start(Path)} with the secured listeners {@code security} asks for, its users ready to log in. */
+    public static EmbeddedKafkaBroker start(Path dataDir, BrokerSecurity security) {
+        Map<SecurityProtocol, Integer> ports = new EnumMap<>(SecurityProtocol.class);
+        ports.put(SecurityProtocol.PLAINTEXT, LoopbackPorts.pickFree());
+        Properties props = KafkaBrokerConfig.singleNode(ports.get(SecurityProtocol.PLAINTEXT), LoopbackPorts.pickFree(),
+                dataDir.resolve("logs"));
+        if (security.isSecured()) {
+            Map<SecurityProtocol, Integer> secured = new EnumMap<>(SecurityProtocol.class);
+            secured.put(SecurityProtocol.SASL_PLAINTEXT, LoopbackPorts.pickFree());
+            security.tls().ifPresent(tls -> secured.put(SecurityProtocol.SASL_SSL, LoopbackPorts.pickFree()));
+            KafkaBrokerConfig.addSecuredListeners(props, security, secured);
+            ports.putAll(secured);
+        }
+        KafkaConfig config = new KafkaConfig(props, false);
         format(config, dataDir);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, LoopbackPorts.HOST + ":" + brokerPort);
+        Map<SecurityProtocol, String> listeners = new EnumMap<>(SecurityProtocol.class);
+        ports.forEach((protocol, port) -> listeners.put(protocol, LoopbackPorts.HOST + ":" + port));
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, listeners);
         try {
             server.startup();
             broker.awaitServingClients();
+            broker.createScramUsers(security.users());
             return broker;
         } catch (RuntimeException e) {
             broker.close();
@@ -53,9 +78,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    /** {@code host:port} for the clients' {@code bootstrap.servers}. */
+    /** {@code host:port} of the PLAINTEXT listener, for the clients' {@code bootstrap.servers}. */
     public String bootstrapServers() {
-        return bootstrapServers;
+        return bootstrapServers(SecurityProtocol.PLAINTEXT);
+    }
+
+    /** {@code host:port} of the listener for {@code protocol}; a listener that was not asked for is an error. */
+    public String bootstrapServers(SecurityProtocol protocol) {
+        String address = listeners.get(protocol);
+        if (address == null) {
+            throw new IllegalStateException("this embedded broker has no " + protocol + " listener; it has "
+                    + listeners.keySet() + " (start it with a BrokerSecurity that asks for one)");
+        }
+        return address;
     }
 
     /** Stops broker and controller and waits until their threads have ended. */
@@ -86,10 +121,46 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private void awaitServingClients() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = plaintextAdmin()) {
             Polling.awaitUntil(() -> hasUnfencedBroker(admin), READY_TIMEOUT, Duration.ofMillis(50),
-                    "the embedded Kafka broker on " + bootstrapServers + " to register with its controller");
+                    "the embedded Kafka broker on " + bootstrapServers() + " to register with its controller");
         }
+    }
+
+    /** SCRAM credentials live in the cluster's metadata: they are created once it runs, and awaited. */
+    private void createScramUsers(Map<String, String> users) {
+        if (users.isEmpty()) {
+            return;
+        }
+        ScramCredentialInfo scram = new ScramCredentialInfo(ScramMechanism.fromMechanismName(
+                KafkaBrokerConfig.SCRAM_MECHANISM), 4096);
+        try (Admin admin = plaintextAdmin()) {
+            admin.alterUserScramCredentials(users.entrySet().stream()
+                    .<UserScramCredentialAlteration>map(u -> new UserScramCredentialUpsertion(u.getKey(), scram, u.getValue()))
+                    .toList()).all().get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            Polling.awaitUntil(() -> hasScramCredentials(admin, users.size()), READY_TIMEOUT, Duration.ofMillis(50),
+                    "the embedded Kafka broker's SCRAM users " + users.keySet());
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not create the SCRAM users " + users.keySet() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating SCRAM users", e);
+        }
+    }
+
+    private static boolean hasScramCredentials(Admin admin, int users) {
+        try {
+            return admin.describeUserScramCredentials().all().get(5, TimeUnit.SECONDS).size() == users;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Admin plaintextAdmin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
     }
 
     private static boolean hasUnfencedBroker(Admin admin) {

@@ -1,14 +1,13 @@
 package io.audiolens.embedded;
 
+import io.audiolens.schemas.cluster.KafkaCluster;
 import io.audiolens.schemas.topics.SerdeConfig;
 import io.audiolens.schemas.topics.TopicCreator;
 import io.audiolens.schemas.topics.TopicSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +58,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
         return broker.bootstrapServers();
     }
 
+    /** The broker as AudioLens's clients take a cluster: its PLAINTEXT listener, no client settings. */
+    public KafkaCluster kafkaCluster() {
+        return KafkaCluster.at(bootstrapServers());
+    }
+
     /** The registry's base URL, {@code http://127.0.0.1:PORT}. */
     public String registryUrl() {
         return registry.baseUrl();
@@ -80,7 +84,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     /** Creates the topics that do not exist yet, with one replica each. */
     public void createTopics(Collection<TopicSpec> specs) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+        try (Admin admin = kafkaCluster().createAdmin()) {
             TopicCreator.createMissing(admin, specs, SINGLE_REPLICA, TOPIC_CREATION_TIMEOUT);
         }
     }

@@ -1,13 +1,18 @@
 package io.audiolens.embedded;
 
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 
 /** The server.properties of a single-node KRaft cluster (broker and controller in one) on loopback. */
 final class KafkaBrokerConfig {
 
     static final int NODE_ID = 1;
     static final String CONTROLLER_LISTENER = "CONTROLLER";
+    static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
 
     private KafkaBrokerConfig() {
     }
@@ -41,5 +46,38 @@ final class KafkaBrokerConfig {
         // the default 128 MiB cleaner buffer is too much for a test JVM
         props.put("log.cleaner.dedupe.buffer.size", "2097152");
         return props;
+    }
+
+    /**
+     * Adds a listener for each of {@code ports}' secured protocols (SASL_PLAINTEXT, SASL_SSL) taking PLAIN for
+     * {@code security}'s users and SCRAM-SHA-512 for the credentials created once the broker runs.
+     */
+    static void addSecuredListeners(Properties props, BrokerSecurity security, Map<SecurityProtocol, Integer> ports) {
+        String host = LoopbackPorts.HOST;
+        String plainJaas = "org.apache.kafka.common.security.plain.PlainLoginModule required "
+                + security.users().entrySet().stream().map(u -> "user_" + u.getKey() + "=\"" + u.getValue() + "\"")
+                        .collect(Collectors.joining(" ")) + ";";
+        ports.forEach((protocol, port) -> {
+            String listener = protocol.name;
+            String prefix = "listener.name." + listener.toLowerCase(Locale.ROOT) + ".";
+            append(props, "listeners", listener + "://" + host + ":" + port);
+            append(props, "advertised.listeners", listener + "://" + host + ":" + port);
+            append(props, "listener.security.protocol.map", listener + ":" + listener);
+            props.put(prefix + "plain.sasl.jaas.config", plainJaas);
+            props.put(prefix + SCRAM_MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+            if (protocol == SecurityProtocol.SASL_SSL) {
+                TlsIdentity tls = security.tls().orElseThrow();
+                props.put(prefix + "ssl.keystore.type", "PKCS12");
+                props.put(prefix + "ssl.keystore.location", tls.keystore().toAbsolutePath().toString());
+                props.put(prefix + "ssl.keystore.password", tls.keystorePassword());
+                props.put(prefix + "ssl.key.password", tls.keystorePassword());
+            }
+        });
+        props.put("sasl.enabled.mechanisms", "PLAIN," + SCRAM_MECHANISM);
+    }
+
+    private static void append(Properties props, String key, String entry) {
+        props.put(key, props.getProperty(key) + "," + entry);
     }
 }

@@ -15,6 +15,7 @@ import io.audiolens.producers.source.ListedClip;
 import io.audiolens.producers.split.IdHash;
 import io.audiolens.producers.split.SplitPolicy;
 import io.audiolens.schemas.Split;
+import io.audiolens.schemas.cluster.KafkaCluster;
 import io.audiolens.schemas.topics.SerdeConfig;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,13 +49,13 @@ public final class SampleProducer implements AutoCloseable {
         this.shift = shift;
     }
 
-    /** A producer for the cluster at {@code bootstrapServers}, with the registry that {@code serdeConfig} names. */
-    public static SampleProducer connect(String bootstrapServers, SerdeConfig serdeConfig) {
-        return connect(bootstrapServers, serdeConfig, AudioShift.NONE);
+    /** A producer for {@code cluster}, with the registry that {@code serdeConfig} names. */
+    public static SampleProducer connect(KafkaCluster cluster, SerdeConfig serdeConfig) {
+        return connect(cluster, serdeConfig, AudioShift.NONE);
     }
 
-    public static SampleProducer connect(String bootstrapServers, SerdeConfig serdeConfig, AudioShift shift) {
-        return new SampleProducer(SampleSink.connect(bootstrapServers, serdeConfig), shift);
+    public static SampleProducer connect(KafkaCluster cluster, SerdeConfig serdeConfig, AudioShift shift) {
+        return new SampleProducer(SampleSink.connect(cluster, serdeConfig), shift);
     }
 
     /**

@@ -74,7 +74,7 @@ class BadInputOnPlatformTest {
     @Test
     void shouldPublishWhatCanBeUsedAndDeadLetterEverythingElseWithItsReason(EmbeddedPlatform platform) {
         ProduceSummary summary;
-        try (SampleProducer producer = SampleProducer.connect(platform.bootstrapServers(), platform.serdeConfig())) {
+        try (SampleProducer producer = SampleProducer.connect(platform.kafkaCluster(), platform.serdeConfig())) {
             summary = producer.produce(Manifest.read(folder.resolve("clips.csv"), dataset), new ProbeQuota(100),
                     Progress.NONE);
         }

@@ -43,7 +43,7 @@ class SakuraFolderOnPlatformTest {
                 "a.wav", "angry", "d.wav", "disgust", "f.wav", "fear", "h.wav", "happy"), SECONDS);
 
         ProduceSummary summary;
-        try (SampleProducer producer = SampleProducer.connect(platform.bootstrapServers(), platform.serdeConfig())) {
+        try (SampleProducer producer = SampleProducer.connect(platform.kafkaCluster(), platform.serdeConfig())) {
             summary = producer.produce(SakuraFolder.list(data, dataset), new ProbeQuota(2), Progress.NONE);
         }
 

@@ -41,7 +41,7 @@ class WatchedFolderOnPlatformTest {
     void shouldPublishEachNewFileOnceAsUnlabelledEvenAfterARestart(EmbeddedPlatform platform) throws Exception {
         Path state = dir.resolve(SentFiles.DEFAULT_NAME);
         arrive("a.wav");
-        try (SampleProducer producer = SampleProducer.connect(platform.bootstrapServers(), platform.serdeConfig())) {
+        try (SampleProducer producer = SampleProducer.connect(platform.kafkaCluster(), platform.serdeConfig())) {
             FolderWatch watch = watch(producer, Optional.empty(), state);
             CompletableFuture<ProduceSummary> running =
                     CompletableFuture.supplyAsync(() -> watch.run(Duration.ofMillis(50)));
@@ -69,7 +69,7 @@ class WatchedFolderOnPlatformTest {
         for (int i = 0; i < 6; i++) {
             arrive("clip" + i + ".wav");
         }
-        try (SampleProducer producer = SampleProducer.connect(platform.bootstrapServers(), platform.serdeConfig())) {
+        try (SampleProducer producer = SampleProducer.connect(platform.kafkaCluster(), platform.serdeConfig())) {
             FolderWatch watch = watch(producer, Optional.of("female"), dir.resolve("elsewhere.tsv"));
             assertEquals(0, watch.pollOnce().sent());
             assertEquals(6, watch.pollOnce().sent());

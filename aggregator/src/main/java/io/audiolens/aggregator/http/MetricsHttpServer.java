@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.audiolens.aggregator.AggregatorSettings;
 import io.audiolens.aggregator.metrics.MetricsDocument;
 import io.audiolens.aggregator.monitor.PinnedBaselines;
+import io.audiolens.schemas.cluster.KafkaCluster;
 import io.audiolens.schemas.topics.SerdeConfig;
 import io.audiolens.schemas.topics.Topics;
 import io.audiolens.telemetry.OperatorEndpoints;
@@ -36,7 +37,7 @@ public final class MetricsHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MetricsHttpServer.class);
 
     /** What the endpoint serves once the app is built. */
-    public record Serving(KafkaStreams streams, HostInfo self, AggregatorSettings settings, String bootstrapServers,
+    public record Serving(KafkaStreams streams, HostInfo self, AggregatorSettings settings, KafkaCluster kafka,
             SerdeConfig serdes, PrometheusMeterRegistry registry) {}
 
     private final HttpServer server;
@@ -78,7 +79,7 @@ public final class MetricsHttpServer implements AutoCloseable {
         this.settings = serving.settings();
         this.cluster = new ClusterStates(serving.streams(), serving.self(), serving.settings(), new PinnedBaselines(
                 Topics.MONITOR_BASELINES.valueSerde(serving.serdes()).deserializer(), serving.settings().topics().baselines()));
-        this.monitor = new MonitorEndpoint(cluster, serving.settings(), serving.bootstrapServers(), serving.serdes());
+        this.monitor = new MonitorEndpoint(cluster, serving.settings(), serving.kafka(), serving.serdes());
         OperatorEndpoints.install(server, serving.registry(), new StreamsHealth(serving.streams()));
     }
 

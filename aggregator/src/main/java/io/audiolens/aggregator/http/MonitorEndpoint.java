@@ -6,6 +6,7 @@ import io.audiolens.aggregator.monitor.BaselinePublisher;
 import io.audiolens.aggregator.monitor.GroupView;
 import io.audiolens.aggregator.state.ReadingCounts;
 import io.audiolens.schemas.WindowStatus;
+import io.audiolens.schemas.cluster.KafkaCluster;
 import io.audiolens.schemas.topics.SerdeConfig;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -33,13 +34,13 @@ class MonitorEndpoint {
 
     private final ClusterStates cluster;
     private final AggregatorSettings settings;
-    private final String bootstrapServers;
+    private final KafkaCluster kafka;
     private final SerdeConfig serdes;
 
-    MonitorEndpoint(ClusterStates cluster, AggregatorSettings settings, String bootstrapServers, SerdeConfig serdes) {
+    MonitorEndpoint(ClusterStates cluster, AggregatorSettings settings, KafkaCluster kafka, SerdeConfig serdes) {
         this.cluster = cluster;
         this.settings = settings;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.serdes = serdes;
     }
 
@@ -87,14 +88,14 @@ class MonitorEndpoint {
         }
         String source = windows.size() + " windows " + Instant.ofEpochMilli(windows.get(0).start()) + " to "
                 + Instant.ofEpochMilli(windows.get(windows.size() - 1).end()) + ", pinned over HTTP";
-        try (BaselinePublisher publisher = new BaselinePublisher(bootstrapServers, serdes, settings.topics().baselines())) {
+        try (BaselinePublisher publisher = new BaselinePublisher(kafka, serdes, settings.topics().baselines())) {
             publisher.pin(group, source, view.labels(), pooled);
         }
         return "pinned " + group + ": " + source + " (" + pooled.samples() + " samples)\n";
     }
 
     private String unpin(String group) {
-        try (BaselinePublisher publisher = new BaselinePublisher(bootstrapServers, serdes, settings.topics().baselines())) {
+        try (BaselinePublisher publisher = new BaselinePublisher(kafka, serdes, settings.topics().baselines())) {
             publisher.unpin(group);
         }
         return "unpinned " + group + ": back to its first " + settings.monitor().baselineWindows() + " windows\n";

@@ -2,6 +2,7 @@ package io.audiolens.aggregator.monitor;
 
 import io.audiolens.aggregator.state.ReadingCounts;
 import io.audiolens.schemas.MonitorBaseline;
+import io.audiolens.schemas.cluster.KafkaCluster;
 import io.audiolens.schemas.topics.SerdeConfig;
 import io.audiolens.schemas.topics.Topics;
 import java.util.List;
@@ -20,11 +21,11 @@ public final class BaselinePublisher implements AutoCloseable {
     private final Serde<MonitorBaseline> values;
     private final KafkaProducer<String, MonitorBaseline> producer;
 
-    public BaselinePublisher(String bootstrapServers, SerdeConfig serdes, String topic) {
+    public BaselinePublisher(KafkaCluster cluster, SerdeConfig serdes, String topic) {
         this.topic = topic;
         this.values = Topics.MONITOR_BASELINES.valueSerde(serdes);
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+        this.producer = new KafkaProducer<>(cluster.producer(Map.of(
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)),
                 new StringSerializer(), values.serializer());
     }
 

@@ -1,6 +1,7 @@
 package io.audiolens.aggregator.monitor;
 
 import io.audiolens.schemas.MonitorBaseline;
+import io.audiolens.schemas.topics.RegistryUnavailableException;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -32,6 +33,8 @@ public final class PinnedBaselines {
         MonitorBaseline pinned;
         try {
             pinned = decoder.deserialize(topic, bytes);
+        } catch (RegistryUnavailableException e) {
+            throw e;
         } catch (RuntimeException e) {
             return Optional.of("the pinned baseline cannot be decoded (" + e.getMessage() + "); pin it again");
         }

@@ -3,6 +3,7 @@ package io.audiolens.aggregator.topology;
 import io.audiolens.aggregator.meters.AggregatorMeters;
 import io.audiolens.aggregator.state.Counting;
 import io.audiolens.aggregator.state.Intake;
+import io.audiolens.schemas.topics.RegistryUnavailableException;
 import java.time.Duration;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -110,6 +111,8 @@ abstract class CountingProcessor<E, C> implements Processor<String, byte[], Stri
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
         try {
             return decoder.deserialize(topic, record.value());
+        } catch (RegistryUnavailableException e) {
+            throw e; // not the record's fault: the stream thread stops and says why
         } catch (RuntimeException e) {
             reject(record, UNDECODABLE, "cannot decode the value: " + e.getMessage());
             return null;

@@ -1,6 +1,7 @@
 package io.audiolens.aggregator.broker;
 
 import io.audiolens.aggregator.AggregatorService;
+import io.audiolens.schemas.cluster.KafkaCluster;
 import io.audiolens.schemas.topics.SerdeConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ public final class AggregatorChild {
 
     public static void main(String[] args) throws Exception {
         AggregatorService service = AggregatorService.start(new AggregatorService.Options(applicationId(args[3]),
-                args[0], SerdeConfig.forRegistry(args[1]), Path.of(args[2]), "127.0.0.1", 0,
+                KafkaCluster.at(args[0]), SerdeConfig.forRegistry(args[1]), Path.of(args[2]), "127.0.0.1", 0,
                 BrokerRuns.settings(args[3], Integer.parseInt(args[4])), CHILD_OVERRIDES));
         Path portFile = Path.of(args[5]);
         Files.writeString(portFile.resolveSibling(portFile.getFileName() + ".tmp"), Integer.toString(service.httpPort()));

@@ -46,7 +46,7 @@ class ScaleOutTest {
     }
 
     private AggregatorService start(EmbeddedPlatform platform, AggregatorSettings settings, String name) {
-        return AggregatorService.start(new AggregatorService.Options("scale-out", platform.bootstrapServers(),
+        return AggregatorService.start(new AggregatorService.Options("scale-out", platform.kafkaCluster(),
                 platform.serdeConfig(), folder.resolve(name), "127.0.0.1", 0, settings,
                 Map.of("session.timeout.ms", 6000, "heartbeat.interval.ms", 1000)));
     }

@@ -3,7 +3,9 @@ package io.audiolens.app.aggregate;
 import io.audiolens.aggregator.AggregatorApp;
 import io.audiolens.aggregator.AggregatorService;
 import io.audiolens.aggregator.AggregatorSettings;
+import io.audiolens.app.options.ClusterOptions;
 import io.audiolens.app.options.MonitorOptions;
+import io.audiolens.schemas.cluster.KafkaCluster;
 import io.audiolens.schemas.topics.SerdeConfig;
 import io.audiolens.schemas.topics.TopicCreator;
 import io.audiolens.schemas.topics.Topics;
@@ -12,7 +14,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,11 +25,8 @@ import picocli.CommandLine.Option;
                 + " label-free monitor with drift alerts, and the live dashboard.")
 public final class AggregatorCommand implements Callable<Integer> {
 
-    @Option(names = "--bootstrap-servers", required = true, description = "Kafka bootstrap servers")
-    String bootstrapServers;
-
-    @Option(names = "--registry-url", required = true, description = "Apicurio registry URL (http://host:port)")
-    String registryUrl;
+    @Mixin
+    ClusterOptions cluster;
 
     @Option(names = "--http-port", defaultValue = "8080",
             description = "port of the dashboard (/), /metrics.json, /monitor.json, /metrics (Prometheus), /healthz,"
@@ -61,13 +59,20 @@ public final class AggregatorCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         AggregatorSettings settings = AggregatorSettings.defaults()
                 .withParameters(aggregation.parameters()).withMonitor(monitor.settings());
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        KafkaCluster kafka = cluster.kafka();
+        SerdeConfig serdes = cluster.serdes();
+        try (Admin admin = kafka.createAdmin()) {
             TopicCreator.createMissing(admin, settings.topics().specs(Topics.PROJECTIONS.spec().partitions()),
                     replicationFactor, Duration.ofSeconds(30));
         }
         AggregatorService service = AggregatorService.start(new AggregatorService.Options(applicationId,
-                bootstrapServers, SerdeConfig.forRegistry(registryUrl), stateDir, httpHost, httpPort, settings, Map.of()));
+                kafka, serdes, stateDir, httpHost, httpPort, settings, Map.of()));
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "aggregator-shutdown"));
-        return service.awaitStopped() == KafkaStreams.State.ERROR ? 1 : 0;
+        if (service.awaitStopped() == KafkaStreams.State.ERROR) {
+            Throwable cause = service.failure().orElse(null);
+            throw new IllegalStateException("the aggregator stopped: " + (cause == null ? "its app failed; see the log"
+                    : cause.getMessage()), cause);
+        }
+        return 0;
     }
 }

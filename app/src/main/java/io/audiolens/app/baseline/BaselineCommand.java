@@ -55,7 +55,7 @@ public final class BaselineCommand implements Callable<Integer> {
             throw new IllegalArgumentException(what.metrics + " has none of the groups " + groups
                     + "; name groups as model|attribute|prompt|view, e.g. audiolens-tiny|language|P1|last");
         }
-        try (BaselinePublisher publisher = new BaselinePublisher(cluster.bootstrapServers(), cluster.serdes(),
+        try (BaselinePublisher publisher = new BaselinePublisher(cluster.kafka(), cluster.serdes(),
                 Topics.MONITOR_BASELINES.name())) {
             for (LabelledRunBaselines.GroupBaseline baseline : pinned) {
                 publisher.pin(baseline.group(), "metrics.json " + what.metrics.toAbsolutePath(), baseline.labels(),

@@ -129,7 +129,7 @@ public final class AggregatorBenchmark {
             Path stateDir, java.util.function.DoubleConsumer then) {
         String applicationId = "bench-aggregator";
         try (AggregatorService service = AggregatorService.start(new AggregatorService.Options(applicationId,
-                platform.bootstrapServers(), platform.serdeConfig(), stateDir, "127.0.0.1", -1, settings, Map.of()));
+                platform.kafkaCluster(), platform.serdeConfig(), stateDir, "127.0.0.1", -1, settings, Map.of()));
                 CommittedOffsets committed = new CommittedOffsets(platform.bootstrapServers(), applicationId,
                         settings.topics().projections())) {
             Polling.awaitUntil(() -> service.state() == KafkaStreams.State.RUNNING,

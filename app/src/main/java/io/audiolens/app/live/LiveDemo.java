@@ -86,7 +86,7 @@ public final class LiveDemo implements AutoCloseable {
             platform.createTopics(Topics.specs());
             LensRuntime runtime = LensRuntime.load(settings.model(), settings.device(), LabelTokenMode.LEADING_SPACE);
             PrometheusMeterRegistry workerMeters = OperatorRegistry.create("worker");
-            InferenceWorker worker = new InferenceWorker(new WorkerSettings(platform.bootstrapServers(),
+            InferenceWorker worker = new InferenceWorker(new WorkerSettings(platform.kafkaCluster(),
                     platform.serdeConfig(), settings.model().folder(), settings.device(), LabelTokenMode.LEADING_SPACE,
                     List.of(PromptFormat.values()), List.of(View.values()), "live", WorkerSettings.DEFAULT_GROUP),
                     runtime, workerMeters);
@@ -94,10 +94,10 @@ public final class LiveDemo implements AutoCloseable {
             workerThread.start();
             OperatorServer workerEndpoint = OperatorServer.start("127.0.0.1", 0, "port", workerMeters, worker.health());
             AggregatorService aggregator = AggregatorService.start(new AggregatorService.Options("audiolens-live",
-                    platform.bootstrapServers(), platform.serdeConfig(),
+                    platform.kafkaCluster(), platform.serdeConfig(),
                     Files.createDirectories(settings.out().resolve("aggregator-state")), "127.0.0.1",
                     settings.httpPort(), AggregatorSettings.defaults().withMonitor(settings.monitor()), Map.of()));
-            LiveFeed feed = new LiveFeed(clips, platform.bootstrapServers(), platform.serdeConfig(),
+            LiveFeed feed = new LiveFeed(clips, platform.kafkaCluster(), platform.serdeConfig(),
                     settings.clipsPerSecond(), settings.shift(), settings.shiftAfter(), settings.shiftFor());
             Thread feedThread = new Thread(feed, "audiolens-live-feed");
             feedThread.start();

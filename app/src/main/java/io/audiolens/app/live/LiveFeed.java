@@ -5,6 +5,7 @@ import io.audiolens.producers.publish.Progress;
 import io.audiolens.producers.shift.AudioShift;
 import io.audiolens.producers.source.ListedClip;
 import io.audiolens.producers.split.ProbeQuota;
+import io.audiolens.schemas.cluster.KafkaCluster;
 import io.audiolens.schemas.topics.SerdeConfig;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +24,7 @@ final class LiveFeed implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
 
     private final List<ListedClip> clips;
-    private final String bootstrapServers;
+    private final KafkaCluster cluster;
     private final SerdeConfig serdes;
     private final double clipsPerSecond;
     private final AudioShift shift;
@@ -33,10 +34,10 @@ final class LiveFeed implements Runnable {
     private volatile long sent;
     private volatile boolean shifted;
 
-    LiveFeed(List<ListedClip> clips, String bootstrapServers, SerdeConfig serdes, double clipsPerSecond,
+    LiveFeed(List<ListedClip> clips, KafkaCluster cluster, SerdeConfig serdes, double clipsPerSecond,
             AudioShift shift, Duration shiftAfter, Duration shiftFor) {
         this.clips = List.copyOf(clips);
-        this.bootstrapServers = bootstrapServers;
+        this.cluster = cluster;
         this.serdes = serdes;
         this.clipsPerSecond = clipsPerSecond;
         this.shift = shift;
@@ -48,8 +49,8 @@ final class LiveFeed implements Runnable {
     public void run() {
         long start = System.nanoTime();
         long gap = (long) (1e9 / clipsPerSecond);
-        try (SampleProducer plain = SampleProducer.connect(bootstrapServers, serdes);
-                SampleProducer changed = SampleProducer.connect(bootstrapServers, serdes, shift)) {
+        try (SampleProducer plain = SampleProducer.connect(cluster, serdes);
+                SampleProducer changed = SampleProducer.connect(cluster, serdes, shift)) {
             for (int round = 1; ; round++) {
                 for (ListedClip clip : clips) {
                     long due = start + sent * gap;

@@ -1,5 +1,6 @@
 package io.audiolens.app.produce;
 
+import io.audiolens.app.options.ClusterOptions;
 import io.audiolens.producers.SampleProducer;
 import io.audiolens.producers.publish.ProduceSummary;
 import io.audiolens.producers.publish.Progress;
@@ -14,7 +15,6 @@ import io.audiolens.producers.split.ProbeQuota;
 import io.audiolens.producers.watch.FolderWatch;
 import io.audiolens.producers.watch.SentFiles;
 import io.audiolens.producers.watch.WatchedFolder;
-import io.audiolens.schemas.topics.SerdeConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -62,11 +63,8 @@ public final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--dataset-name", description = "first part of every sample id (default: the folder's name)")
     String datasetName;
 
-    @Option(names = "--bootstrap-servers", required = true, description = "Kafka, host:port[,host:port...]")
-    String bootstrapServers;
-
-    @Option(names = "--registry-url", required = true, description = "Apicurio registry, http://host:port")
-    String registryUrl;
+    @Mixin
+    ClusterOptions cluster;
 
     @Option(names = "--shift", defaultValue = "none", paramLabel = "none|lowpass:HZ|noise:DB", description = "change"
             + " every clip on purpose, to see what the monitored model does: lowpass:1000 keeps what is below 1 kHz,"
@@ -122,7 +120,7 @@ public final class ProduceCommand implements Callable<Integer> {
     }
 
     private SampleProducer connect() {
-        return SampleProducer.connect(bootstrapServers, SerdeConfig.forRegistry(registryUrl), AudioShift.parse(shift));
+        return SampleProducer.connect(cluster.kafka(), cluster.serdes(), AudioShift.parse(shift));
     }
 
     private String dataset(Path path, Function<Path, String> defaultName) {

@@ -14,6 +14,7 @@ import io.audiolens.producers.source.SakuraFolder;
 import io.audiolens.producers.split.ProbeQuota;
 import io.audiolens.schemas.EnrichmentOutcome;
 import io.audiolens.schemas.LayerProjection;
+import io.audiolens.schemas.cluster.KafkaCluster;
 import io.audiolens.schemas.topics.SerdeConfig;
 import io.audiolens.schemas.topics.TopicCreator;
 import io.audiolens.schemas.topics.Topics;
@@ -31,7 +32,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,37 +56,37 @@ public final class EndToEndRun {
         Files.createDirectories(settings.out());
         if (settings.cluster().isPresent()) {
             RunSettings.Cluster c = settings.cluster().get();
-            createMissingTopics(c.bootstrapServers());
-            return onCluster(c.bootstrapServers(), SerdeConfig.forRegistry(c.registryUrl()));
+            createMissingTopics(c.kafka());
+            return onCluster(c.kafka(), c.serdes());
         }
         try (EmbeddedPlatform platform = EmbeddedPlatform.start(settings.out().resolve("platform"))) {
             platform.createTopics(Topics.specs());
-            return onCluster(platform.bootstrapServers(), platform.serdeConfig());
+            return onCluster(platform.kafkaCluster(), platform.serdeConfig());
         }
     }
 
-    private RunResult onCluster(String bootstrapServers, SerdeConfig serdes) throws Exception {
+    private RunResult onCluster(KafkaCluster cluster, SerdeConfig serdes) throws Exception {
         List<ListedClip> clips = SakuraFolder.list(settings.dataset(), settings.datasetName());
         String runId = UUID.randomUUID().toString().substring(0, 8);
-        WorkerSettings worker = new WorkerSettings(bootstrapServers, serdes, settings.model().folder(), settings.device(),
+        WorkerSettings worker = new WorkerSettings(cluster, serdes, settings.model().folder(), settings.device(),
                 settings.labelTokenMode(), settings.prompts(), settings.views(), "run-" + runId,
                 WorkerSettings.DEFAULT_GROUP);
         try (LensRuntime runtime = LensRuntime.load(settings.model(), settings.device(), settings.labelTokenMode());
                 InferenceWorker inference = new InferenceWorker(worker, runtime);
-                AggregatorService aggregator = AggregatorService.start(aggregatorOptions(bootstrapServers, serdes, runId))) {
+                AggregatorService aggregator = AggregatorService.start(aggregatorOptions(cluster, serdes, runId))) {
             Thread workerThread = new Thread(inference, "audiolens-run-worker");
             workerThread.start();
-            ProduceSummary produced = produce(bootstrapServers, serdes, clips);
+            ProduceSummary produced = produce(cluster, serdes, clips);
             Set<String> accepted = acceptedIds(clips, produced);
             LiveMetrics live = new LiveMetrics(aggregator.httpPort());
             RunProgress progress = new RunProgress(accepted.size(), live);
-            Collected collected = collectProjections(bootstrapServers, serdes, accepted, inference, progress);
+            Collected collected = collectProjections(cluster, serdes, accepted, inference, progress);
             List<LayerProjection> projections = collected.projections();
             write("projections.jsonl", projections.stream().map(ProjectionJson::line).toList());
             RunExpectations expect = new RunExpectations(projections);
             await("the aggregator to count every projection", inference, () -> live.fetch().filter(expect::countsAll).isPresent());
             progress.finish(collected.counts());
-            List<EnrichmentOutcome> outcomes = collectOutcomes(bootstrapServers, serdes, accepted, expect, inference);
+            List<EnrichmentOutcome> outcomes = collectOutcomes(cluster, serdes, accepted, expect, inference);
             write("outcomes.jsonl", outcomes.stream().map(OutcomeJson::line).toList());
             LiveMetrics.Document[] settled = new LiveMetrics.Document[1];
             await("the aggregator to count every enrichment outcome", inference, () -> live.fetch()
@@ -98,8 +98,8 @@ public final class EndToEndRun {
         }
     }
 
-    private ProduceSummary produce(String bootstrapServers, SerdeConfig serdes, List<ListedClip> clips) {
-        try (SampleProducer producer = SampleProducer.connect(bootstrapServers, serdes)) {
+    private ProduceSummary produce(KafkaCluster cluster, SerdeConfig serdes, List<ListedClip> clips) {
+        try (SampleProducer producer = SampleProducer.connect(cluster, serdes)) {
             ProgressBar bar = ProgressBar.onStderr(clips.size(), ProgressBar.styleForThisTerminal());
             ProduceSummary produced = producer.produce(clips, new ProbeQuota(settings.probeSize()), bar);
             bar.finish();
@@ -108,21 +108,21 @@ public final class EndToEndRun {
         }
     }
 
-    private AggregatorService.Options aggregatorOptions(String bootstrapServers, SerdeConfig serdes, String runId)
+    private AggregatorService.Options aggregatorOptions(KafkaCluster cluster, SerdeConfig serdes, String runId)
             throws IOException {
         Path state = Files.createDirectories(settings.out().resolve("aggregator-state").resolve(runId));
         AggregatorSettings aggregation = AggregatorSettings.defaults()
                 .withParameters(settings.aggregationParameters());
-        return new AggregatorService.Options("audiolens-run-" + runId, bootstrapServers, serdes, state, "127.0.0.1", 0,
+        return new AggregatorService.Options("audiolens-run-" + runId, cluster, serdes, state, "127.0.0.1", 0,
                 aggregation, Map.of());
     }
 
     /** Every projection of the accepted samples, and what the progress line counted from them. */
     private record Collected(List<LayerProjection> projections, RunProgress.Counts counts) {}
 
-    private Collected collectProjections(String bootstrapServers, SerdeConfig serdes, Set<String> accepted,
+    private Collected collectProjections(KafkaCluster cluster, SerdeConfig serdes, Set<String> accepted,
             InferenceWorker worker, RunProgress progress) {
-        try (ProjectionCollector collector = new ProjectionCollector(bootstrapServers, serdes, accepted,
+        try (ProjectionCollector collector = new ProjectionCollector(cluster, serdes, accepted,
                 settings.projectionsPerSample())) {
             while (!collector.poll(Duration.ofMillis(500))) {
                 checkAlive(worker);
@@ -132,9 +132,9 @@ public final class EndToEndRun {
         }
     }
 
-    private List<EnrichmentOutcome> collectOutcomes(String bootstrapServers, SerdeConfig serdes, Set<String> accepted,
+    private List<EnrichmentOutcome> collectOutcomes(KafkaCluster cluster, SerdeConfig serdes, Set<String> accepted,
             RunExpectations expect, InferenceWorker worker) throws InterruptedException {
-        try (EnrichmentCollector collector = new EnrichmentCollector(bootstrapServers, serdes, accepted)) {
+        try (EnrichmentCollector collector = new EnrichmentCollector(cluster, serdes, accepted)) {
             await("enrichment outcomes for every test sample", worker, () -> {
                 collector.poll(Duration.ofMillis(500));
                 return collector.complete(expect.testSamplesByAttribute());
@@ -174,8 +174,8 @@ public final class EndToEndRun {
     }
 
     /** Creates what is missing with replication factor min(3, brokers). */
-    private static void createMissingTopics(String bootstrapServers) throws Exception {
-        try (Admin admin = Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    private static void createMissingTopics(KafkaCluster cluster) throws Exception {
+        try (Admin admin = cluster.createAdmin()) {
             short replication = (short) Math.min(3, admin.describeCluster().nodes().get().size());
             TopicCreator.createMissing(admin, Topics.specs(), replication, Duration.ofSeconds(30));
         }

@@ -2,6 +2,7 @@ package io.audiolens.app.run;
 
 import io.audiolens.schemas.EnrichmentOutcome;
 import io.audiolens.schemas.EnrichmentRequest;
+import io.audiolens.schemas.cluster.KafkaCluster;
 import io.audiolens.schemas.topics.SerdeConfig;
 import io.audiolens.schemas.topics.Topics;
 import java.time.Duration;
@@ -27,13 +28,12 @@ final class EnrichmentCollector implements AutoCloseable {
     private final Map<String, EnrichmentRequest> requests = new TreeMap<>();
     private final Map<String, EnrichmentOutcome> outcomes = new TreeMap<>();
 
-    EnrichmentCollector(String bootstrapServers, SerdeConfig serdes, Set<String> sampleIds) {
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    EnrichmentCollector(KafkaCluster cluster, SerdeConfig serdes, Set<String> sampleIds) {
+        this.consumer = new KafkaConsumer<>(cluster.consumer(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "audiolens-run-enrichment-" + UUID.randomUUID(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)), new StringDeserializer(), new ByteArrayDeserializer());
         this.consumer.subscribe(List.of(Topics.ENRICHMENT_REQUESTS.name(), Topics.ENRICHMENT_OUTCOMES.name()));
         this.serdes = serdes;
         this.sampleIds = Set.copyOf(sampleIds);

@@ -2,6 +2,7 @@ package io.audiolens.app.run;
 
 import io.audiolens.schemas.DeadLetter;
 import io.audiolens.schemas.LayerProjection;
+import io.audiolens.schemas.cluster.KafkaCluster;
 import io.audiolens.schemas.topics.SerdeConfig;
 import io.audiolens.schemas.topics.Topics;
 import java.time.Duration;
@@ -34,13 +35,12 @@ final class ProjectionCollector implements AutoCloseable {
     private final Map<String, Integer> countBySample = new TreeMap<>();
     private final Set<String> rejected = new HashSet<>();
 
-    ProjectionCollector(String bootstrapServers, SerdeConfig serdes, Set<String> sampleIds, int projectionsPerSample) {
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    ProjectionCollector(KafkaCluster cluster, SerdeConfig serdes, Set<String> sampleIds, int projectionsPerSample) {
+        this.consumer = new KafkaConsumer<>(cluster.consumer(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "audiolens-run-collector-" + UUID.randomUUID(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)), new StringDeserializer(), new ByteArrayDeserializer());
         this.consumer.subscribe(List.of(Topics.PROJECTIONS.name(), Topics.DEAD_LETTERS.name()));
         this.projections = Topics.PROJECTIONS.valueSerde(serdes).deserializer();
         this.deadLetters = Topics.DEAD_LETTERS.valueSerde(serdes).deserializer();

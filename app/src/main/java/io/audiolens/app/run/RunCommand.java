@@ -1,7 +1,11 @@
 package io.audiolens.app.run;
 
 import io.audiolens.app.options.EnrichOffsetOption;
+import io.audiolens.app.options.KafkaConfigOption;
 import io.audiolens.app.options.ModelOptions;
+import io.audiolens.app.options.RegistryConfigOption;
+import io.audiolens.schemas.cluster.KafkaCluster;
+import io.audiolens.schemas.topics.SerdeConfig;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -31,6 +35,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--registry-url", description = "schema registry base URL (with --bootstrap-servers)")
     String registryUrl;
 
+    @Mixin
+    KafkaConfigOption kafkaConfig;
+
+    @Mixin
+    RegistryConfigOption registryConfig;
+
     @Option(names = "--probe-size", defaultValue = "100", description = "probe samples per attribute (default: ${DEFAULT-VALUE})")
     int probeSize;
 
@@ -48,8 +58,13 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--bootstrap-servers and --registry-url go together; give both, or "
                     + "neither for the embedded default");
         }
+        if (bootstrapServers == null && (kafkaConfig.isGiven() || registryConfig.isGiven())) {
+            throw new IllegalArgumentException("--kafka-config and --registry-config configure the clients of a cluster"
+                    + " given with --bootstrap-servers and --registry-url; the embedded default needs neither");
+        }
         Optional<RunSettings.Cluster> cluster = bootstrapServers == null ? Optional.empty()
-                : Optional.of(new RunSettings.Cluster(bootstrapServers, registryUrl));
+                : Optional.of(new RunSettings.Cluster(new KafkaCluster(bootstrapServers, kafkaConfig.settings()),
+                        SerdeConfig.forRegistry(registryUrl, registryConfig.settings())));
         String name = datasetName != null ? datasetName : dataset.toAbsolutePath().normalize().getFileName().toString();
         return new RunSettings(dataset, name, model.location(), out, cluster, model.prompts(), model.views(), probeSize,
                 enrichOffset.value(), model.compute(), model.labelTokenMode());

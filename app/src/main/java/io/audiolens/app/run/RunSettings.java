@@ -1,6 +1,8 @@
 package io.audiolens.app.run;
 
 import io.audiolens.aggregator.AggregationParameters;
+import io.audiolens.schemas.cluster.KafkaCluster;
+import io.audiolens.schemas.topics.SerdeConfig;
 import io.audiolens.worker.hub.ModelLocation;
 import io.audiolens.worker.lens.View;
 import io.audiolens.worker.prompt.LabelTokenMode;
@@ -21,7 +23,8 @@ public record RunSettings(Path dataset, String datasetName, ModelLocation model,
         List<PromptFormat> prompts, List<View> views, int probeSize, OptionalInt enrichOffset, ComputeDevice device,
         LabelTokenMode labelTokenMode) {
 
-    public record Cluster(String bootstrapServers, String registryUrl) {}
+    /** A cluster of the user's: Kafka with its client settings, the registry with its client's. */
+    public record Cluster(KafkaCluster kafka, SerdeConfig serdes) {}
 
     public RunSettings {
         prompts = List.copyOf(prompts);

@@ -10,6 +10,7 @@ import io.audiolens.worker.service.WorkerSettings;
 import io.audiolens.telemetry.OperatorRegistry;
 import io.audiolens.telemetry.OperatorServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Option;
         description = "Consume audio samples, run the model with the Logit Lens, produce layer projections.")
 public final class WorkerCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerCommand.class);
+    private static final Duration CONNECTION_CHECK = Duration.ofSeconds(30);
 
     @Mixin
     ClusterOptions cluster;
@@ -47,8 +49,9 @@ public final class WorkerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ModelLocation location = model.location();
         ComputeDevice compute = model.compute();
-        WorkerSettings settings = new WorkerSettings(cluster.bootstrapServers(), cluster.serdes(), location.folder(),
+        WorkerSettings settings = new WorkerSettings(cluster.kafka(), cluster.serdes(), location.folder(),
                 compute, model.labelTokenMode(), model.prompts(), model.views(), workerId, group);
+        settings.cluster().checkConnection(CONNECTION_CHECK); // before the model, which may take minutes to load
         PrometheusMeterRegistry meters = OperatorRegistry.create("worker");
         try (LensRuntime runtime = LensRuntime.load(location, compute, model.labelTokenMode())) {
             InferenceWorker worker = new InferenceWorker(settings, runtime, meters);

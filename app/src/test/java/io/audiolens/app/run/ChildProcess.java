@@ -19,14 +19,20 @@ public final class ChildProcess {
 
     /** Started with its output and log in one file. */
     static Process audiolens(Path log, String... args) throws IOException {
-        return command(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return command(List.of(), args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /** Started with {@code env} added to this JVM's environment; stdout and stderr kept apart in {@code dir}. */
     public static Running start(Path dir, Map<String, String> env, String... args) throws IOException {
+        return start(dir, env, List.of(), args);
+    }
+
+    /** {@link #start(Path, Map, String...)} with {@code jvmOptions} (system properties, say) for the child JVM. */
+    public static Running start(Path dir, Map<String, String> env, List<String> jvmOptions, String... args)
+            throws IOException {
         Path out = Files.createTempFile(dir, "stdout", ".txt");
         Path err = Files.createTempFile(dir, "stderr", ".txt");
-        ProcessBuilder builder = command(args).redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder = command(jvmOptions, args).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().putAll(env);
         return new Running(builder.start(), out, err, String.join(" ", args));
     }
@@ -48,12 +54,13 @@ public final class ChildProcess {
 
     public record Finished(int exitCode, String out, String err) {}
 
-    private static ProcessBuilder command(String... args) {
+    private static ProcessBuilder command(List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
                 "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
-                "-Daudiolens.worker.transaction.timeout.ms=60000",
-                "-cp", System.getProperty("java.class.path"), "io.audiolens.app.AudioLens"));
+                "-Daudiolens.worker.transaction.timeout.ms=60000"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.audiolens.app.AudioLens"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");

@@ -1,6 +1,7 @@
 package io.audiolens.worker.service;
 
 import io.audiolens.schemas.AudioSample;
+import io.audiolens.schemas.topics.RegistryUnavailableException;
 import io.audiolens.schemas.topics.SerdeConfig;
 import io.audiolens.schemas.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,8 +28,10 @@ final class EnrichmentHandler implements RecordHandler {
         AudioSample sample;
         try {
             sample = samples.deserialize(record.topic(), record.value());
+        } catch (RegistryUnavailableException e) {
+            throw e;
         } catch (RuntimeException e) {
-            return;
+            return; // the projection loop dead-letters it
         }
         if (!plan.covers(sample)) {
             return;

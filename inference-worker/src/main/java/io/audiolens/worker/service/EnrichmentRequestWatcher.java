@@ -1,6 +1,7 @@
 package io.audiolens.worker.service;
 
 import io.audiolens.schemas.EnrichmentRequest;
+import io.audiolens.schemas.cluster.KafkaCluster;
 import io.audiolens.schemas.topics.SerdeConfig;
 import io.audiolens.schemas.topics.Topics;
 import java.time.Duration;
@@ -22,15 +23,15 @@ import org.slf4j.LoggerFactory;
 final class EnrichmentRequestWatcher implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EnrichmentRequestWatcher.class);
 
-    private final String bootstrapServers;
+    private final KafkaCluster cluster;
     private final SerdeConfig serdes;
     private final String model;
     private final Consumer<EnrichmentPlan> onRequest;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private volatile KafkaConsumer<String, EnrichmentRequest> consumer;
 
-    EnrichmentRequestWatcher(String bootstrapServers, SerdeConfig serdes, String model, Consumer<EnrichmentPlan> onRequest) {
-        this.bootstrapServers = bootstrapServers;
+    EnrichmentRequestWatcher(KafkaCluster cluster, SerdeConfig serdes, String model, Consumer<EnrichmentPlan> onRequest) {
+        this.cluster = cluster;
         this.serdes = serdes;
         this.model = model;
         this.onRequest = onRequest;
@@ -38,11 +39,10 @@ final class EnrichmentRequestWatcher implements Runnable, AutoCloseable {
 
     @Override
     public void run() {
-        try (KafkaConsumer<String, EnrichmentRequest> c = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        try (KafkaConsumer<String, EnrichmentRequest> c = new KafkaConsumer<>(cluster.consumer(Map.of(
                 ConsumerConfig.CLIENT_ID_CONFIG, "audiolens-enrichment-requests-" + UUID.randomUUID(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)),
                 new StringDeserializer(), Topics.ENRICHMENT_REQUESTS.valueSerde(serdes).deserializer())) {
             consumer = c;
             List<TopicPartition> partitions = c.partitionsFor(Topics.ENRICHMENT_REQUESTS.name()).stream()

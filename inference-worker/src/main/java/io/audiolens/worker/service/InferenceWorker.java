@@ -40,9 +40,9 @@ public final class InferenceWorker implements Runnable, AutoCloseable {
         this.analyzer = new SampleAnalyzer(runtime, settings);
         this.projections = new SampleHandler(analyzer, settings.serdes(), telemetry);
         this.projectionLoop = new TransactionalLoop(
-                new LoopClients(settings.bootstrapServers(), settings.consumerGroup(), settings.memberId()),
+                new LoopClients(settings.cluster(), settings.consumerGroup(), settings.memberId()),
                 settings.serdes(), Topics.SAMPLES.name(), projections, telemetry);
-        this.requests = new EnrichmentRequestWatcher(settings.bootstrapServers(), settings.serdes(),
+        this.requests = new EnrichmentRequestWatcher(settings.cluster(), settings.serdes(),
                 runtime.modelName(), this::startEnrichment);
     }
 
@@ -63,7 +63,7 @@ public final class InferenceWorker implements Runnable, AutoCloseable {
     private void startEnrichment(EnrichmentPlan plan) {
         enrichmentLoops.computeIfAbsent(plan.key(), key -> {
             TransactionalLoop loop = new TransactionalLoop(
-                    new LoopClients(settings.bootstrapServers(), settings.consumerGroup() + "-enrichment-" + key,
+                    new LoopClients(settings.cluster(), settings.consumerGroup() + "-enrichment-" + key,
                             settings.memberId() + "-enrichment-" + key),
                     settings.serdes(), Topics.SAMPLES.name(), new EnrichmentHandler(plan, analyzer, settings.serdes()),
                     new WorkerTelemetry(meters));

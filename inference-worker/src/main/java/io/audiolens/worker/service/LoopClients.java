@@ -1,5 +1,6 @@
 package io.audiolens.worker.service;
 
+import io.audiolens.schemas.cluster.KafkaCluster;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -17,7 +18,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * {@code memberId} is both the static group membership and the transactional id: a restarted member
  * takes its partitions back at once and fences its dead predecessor's open transaction.
  */
-record LoopClients(String bootstrapServers, String group, String memberId) {
+record LoopClients(KafkaCluster cluster, String group, String memberId) {
     LoopClients {
         memberId = memberId.replaceAll("[^A-Za-z0-9._-]", "_"); // Kafka's rule for group instance ids
     }
@@ -34,8 +35,7 @@ record LoopClients(String bootstrapServers, String group, String memberId) {
             Long.getLong(TRANSACTION_TIMEOUT_PROPERTY, Duration.ofMinutes(15).toMillis()));
 
     KafkaConsumer<String, byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        return new KafkaConsumer<>(cluster.consumer(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.CLIENT_ID_CONFIG, memberId,
                 ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, memberId,
@@ -43,18 +43,17 @@ record LoopClients(String bootstrapServers, String group, String memberId) {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 4,
-                ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) MAX_POLL_INTERVAL.toMillis()),
+                ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) MAX_POLL_INTERVAL.toMillis())),
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     KafkaProducer<String, byte[]> transactionalProducer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        return new KafkaProducer<>(cluster.producer(Map.of(
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, memberId,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) TRANSACTION_TIMEOUT.toMillis()),
+                ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) TRANSACTION_TIMEOUT.toMillis())),
                 new StringSerializer(), new ByteArraySerializer());
     }
 }

@@ -2,6 +2,7 @@ package io.audiolens.worker.service;
 
 import io.audiolens.schemas.AudioSample;
 import io.audiolens.schemas.LayerProjection;
+import io.audiolens.schemas.topics.RegistryUnavailableException;
 import io.audiolens.schemas.topics.SerdeConfig;
 import io.audiolens.schemas.topics.Topics;
 import java.time.Duration;
@@ -33,6 +34,8 @@ final class SampleHandler implements RecordHandler {
         AudioSample sample;
         try {
             sample = samples.deserialize(record.topic(), record.value());
+        } catch (RegistryUnavailableException e) {
+            throw e; // not the record's fault: the loop stops, its transaction aborted
         } catch (RuntimeException e) {
             reject(record, out, "deserialize", "not an AudioSample in the registry's wire format: " + e.getMessage());
             return;

@@ -1,5 +1,6 @@
 package io.audiolens.worker.service;
 
+import io.audiolens.schemas.cluster.KafkaCluster;
 import io.audiolens.schemas.topics.SerdeConfig;
 import io.audiolens.worker.lens.View;
 import io.audiolens.worker.prompt.LabelTokenMode;
@@ -13,7 +14,7 @@ import java.util.List;
  * emits. {@code workerId} names its transactional producer: give each worker its own, and give a
  * restarted worker its old one, so that the restart fences the dead instance's open transaction.
  */
-public record WorkerSettings(String bootstrapServers, SerdeConfig serdes, Path model, ComputeDevice device,
+public record WorkerSettings(KafkaCluster cluster, SerdeConfig serdes, Path model, ComputeDevice device,
         LabelTokenMode labelTokenMode, List<PromptFormat> prompts, List<View> views, String workerId,
         String consumerGroup) {
 

@@ -66,7 +66,7 @@ class InferenceWorkerTest {
             send(producer, run + "/blip", serializer.serialize(Topics.SAMPLES.name(), sample(run + "/blip", "animal", "dog", blip)));
             producer.flush();
         }
-        WorkerSettings settings = new WorkerSettings(platform.bootstrapServers(), platform.serdeConfig(),
+        WorkerSettings settings = new WorkerSettings(platform.kafkaCluster(), platform.serdeConfig(),
                 TinyReference.FOLDER, ComputeDevice.cpu(), LabelTokenMode.LEADING_SPACE, PROMPTS, List.of(View.values()),
                 "test-" + run, "workers-" + run);
         List<LayerProjection> projections = new ArrayList<>();
@@ -127,7 +127,7 @@ class InferenceWorkerTest {
             send(producer, run + "/probe", samples.serialize(Topics.SAMPLES.name(), probe));
             producer.flush();
         }
-        WorkerSettings settings = new WorkerSettings(platform.bootstrapServers(), platform.serdeConfig(),
+        WorkerSettings settings = new WorkerSettings(platform.kafkaCluster(), platform.serdeConfig(),
                 TinyReference.FOLDER, ComputeDevice.cpu(), LabelTokenMode.LEADING_SPACE, List.of(PromptFormat.P3),
                 List.of(View.LAST), "enrich-" + run, "workers-" + run);
         List<EnrichmentOutcome> outcomes = new ArrayList<>();

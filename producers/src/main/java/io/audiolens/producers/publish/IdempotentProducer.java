@@ -1,5 +1,6 @@
 package io.audiolens.producers.publish;
 
+import io.audiolens.schemas.cluster.KafkaCluster;
 import io.audiolens.schemas.topics.Topic;
 import io.audiolens.schemas.topics.Topics;
 import java.util.List;
@@ -8,6 +9,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -21,12 +23,12 @@ final class IdempotentProducer {
     }
 
     /** Connects and checks that both topics exist, so that a missing topic fails once, not once per clip. */
-    static Producer<String, byte[]> connect(String bootstrapServers) {
-        Producer<String, byte[]> producer = new KafkaProducer<>(config(bootstrapServers), new StringSerializer(),
+    static Producer<String, byte[]> connect(KafkaCluster cluster) {
+        Producer<String, byte[]> producer = new KafkaProducer<>(config(cluster), new StringSerializer(),
                 new ByteArraySerializer());
         try {
             for (Topic<?> topic : List.of(Topics.SAMPLES, Topics.DEAD_LETTERS)) {
-                requireTopic(producer, topic, bootstrapServers);
+                requireTopic(producer, topic, cluster.bootstrapServers());
             }
             return producer;
         } catch (RuntimeException e) {
@@ -35,23 +37,25 @@ final class IdempotentProducer {
         }
     }
 
-    static Map<String, Object> config(String bootstrapServers) {
-        return Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    static Map<String, Object> config(KafkaCluster cluster) {
+        return cluster.producer(Map.of(
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 20,
                 // fail in 30 s, not 60, when the cluster is unreachable or a topic is missing
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000,
-                ProducerConfig.CLIENT_ID_CONFIG, "audiolens-producer");
+                ProducerConfig.CLIENT_ID_CONFIG, "audiolens-producer"));
     }
 
     private static void requireTopic(Producer<String, byte[]> producer, Topic<?> topic, String bootstrapServers) {
         try {
             producer.partitionsFor(topic.name());
+        } catch (AuthenticationException e) {
+            throw e;
         } catch (KafkaException e) {
             throw new IllegalStateException("topic " + topic.name() + " is not available on " + bootstrapServers
-                    + " (" + e.getMessage() + "); check the address and create the AudioLens topics first", e);
+                    + " (" + e.getMessage() + "); check the address, that security.protocol in --kafka-config matches"
+                    + " the listener, and create the AudioLens topics first", e);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.audiolens.producers.publish;
 
 import io.audiolens.schemas.AudioSample;
 import io.audiolens.schemas.DeadLetter;
+import io.audiolens.schemas.cluster.KafkaCluster;
 import io.audiolens.schemas.topics.SerdeConfig;
 import io.audiolens.schemas.topics.Topic;
 import io.audiolens.schemas.topics.Topics;
@@ -37,8 +38,8 @@ public final class SampleSink implements AutoCloseable {
     }
 
     /** Connects to the cluster and checks the topics (see {@link IdempotentProducer#connect}). */
-    public static SampleSink connect(String bootstrapServers, SerdeConfig serdeConfig) {
-        return new SampleSink(IdempotentProducer.connect(bootstrapServers), serdeConfig);
+    public static SampleSink connect(KafkaCluster cluster, SerdeConfig serdeConfig) {
+        return new SampleSink(IdempotentProducer.connect(cluster), serdeConfig);
     }
 
     /** Sends {@code sample} keyed by its id; the tally counts it once the broker acknowledges it. */

@@ -19,11 +19,14 @@ public record Topic<V extends SpecificRecord>(TopicSpec spec, Class<V> valueType
         return Serdes.String();
     }
 
-    /** A new, configured value serde; the caller closes it (or the client it is handed to does). */
+    /**
+     * A new, configured value serde; the caller closes it (or the client it is handed to does). A registry
+     * that refuses our credentials or cannot be reached fails with {@link RegistryUnavailableException}.
+     */
     public Serde<V> valueSerde(SerdeConfig config) {
         TrustedAvroClasses.trustAudioLensSchemas();
         AvroSerde<V> serde = new AvroSerde<>();
         serde.configure(config.serdeProperties(), false);
-        return serde;
+        return new RegistryGuardedSerde<>(serde, config);
     }
 }

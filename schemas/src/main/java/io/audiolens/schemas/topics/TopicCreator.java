@@ -34,7 +34,8 @@ public final class TopicCreator {
                         + replicationFactor + ": " + e.getCause().getMessage(), e.getCause());
             }
         } catch (TimeoutException e) {
-            throw new IllegalStateException("creating topic " + topic + " timed out; is the broker reachable?", e);
+            throw new IllegalStateException("creating topic " + topic + " timed out; is the broker reachable, and does"
+                    + " security.protocol in --kafka-config match its listener?", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topic " + topic, e);
