@@ -1,18 +1,13 @@
 package io.audiolens.schemas.wire;
 
-import io.apicurio.registry.rest.client.exception.NotFoundException;
 import io.apicurio.registry.rest.client.exception.RestClientException;
-import io.apicurio.registry.rest.v2.beans.Error;
 import io.audiolens.schemas.topics.SerdeConfig;
 import io.audiolens.schemas.topics.Topic;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads the values of one topic and tells a bad record from a registry that cannot be asked. A value
@@ -24,23 +19,20 @@ import org.slf4j.LoggerFactory;
  */
 public final class ValueReader<V> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ValueReader.class);
     private static final int HEADER_BYTES = 5;
     private static final byte MAGIC = 0;
 
     private final Deserializer<V> deserializer;
     private final String valueType;
-    private final String registry;
     private final boolean wireFormat;
-    private final RegistryPatience patience;
+    private final RegistryCalls calls;
 
     private ValueReader(Deserializer<V> deserializer, String valueType, String registry, boolean wireFormat,
             RegistryPatience patience) {
         this.deserializer = deserializer;
         this.valueType = valueType;
-        this.registry = registry;
         this.wireFormat = wireFormat;
-        this.patience = patience;
+        this.calls = new RegistryCalls(registry, patience);
     }
 
     /** Values of {@code topic} as its registry serde writes them. */
@@ -70,29 +62,18 @@ public final class ValueReader<V> {
         if (framing.isPresent()) {
             throw new UndecodableValueException(framing.get(), null);
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return deserializer.deserialize(topic, value);
-            } catch (RuntimeException e) {
-                Optional<RestClientException> asked = registryError(e);
-                if (asked.isEmpty()) {
-                    throw new UndecodableValueException(bodyProblem(value, e), e);
-                }
-                if (asked.get() instanceof NotFoundException) {
-                    throw new UndecodableValueException(schemaId(value) + " is not in " + registry + " ("
-                            + describe(asked.get()) + "); the record was written against another registry, or the"
-                            + " registry lost its schemas", e);
-                }
-                if (attempt >= patience.attempts()) {
-                    throw new RegistryUnavailableException(registry + " did not answer for " + seconds(patience.total())
-                            + " (" + patience.attempts() + " attempts: " + describe(asked.get()) + ") while reading "
-                            + where + "; the record is not dead-lettered and is read again after a restart: start the"
-                            + " registry or check the registry URL", e);
-                }
-                LOG.warn("{} unreachable reading {} ({}); attempt {} of {}, again in {}", registry, where,
-                        describe(asked.get()), attempt, patience.attempts(), seconds(patience.backoff()));
-                pause(where, e);
+        try {
+            return calls.run(() -> deserializer.deserialize(topic, value), "reading " + where);
+        } catch (RegistryUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            Optional<RestClientException> notFound = RegistryCalls.registryError(e);
+            if (notFound.isPresent()) {
+                throw new UndecodableValueException(schemaId(value) + " is not in " + calls.registry() + " ("
+                        + RegistryCalls.describe(notFound.get()) + "); the record was written against another registry,"
+                        + " or the registry lost its schemas", e);
             }
+            throw new UndecodableValueException(bodyProblem(value, e), e);
         }
     }
 
@@ -122,37 +103,5 @@ public final class ValueReader<V> {
 
     private static String schemaId(byte[] value) {
         return "schema id " + ByteBuffer.wrap(value, 1, 4).getInt();
-    }
-
-    private static Optional<RestClientException> registryError(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RestClientException asked) {
-                return Optional.of(asked);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static String describe(RestClientException e) {
-        Error error = e.getError();
-        if (error == null) {
-            return e.toString();
-        }
-        return (error.getErrorCode() == null ? "" : "HTTP " + error.getErrorCode() + " ") + error.getName()
-                + (error.getMessage() == null ? "" : ": " + error.getMessage());
-    }
-
-    private void pause(String where, RuntimeException cause) {
-        try {
-            Thread.sleep(patience.backoff().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RegistryUnavailableException("interrupted while waiting for " + registry + " to read " + where,
-                    cause);
-        }
-    }
-
-    private static String seconds(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 }

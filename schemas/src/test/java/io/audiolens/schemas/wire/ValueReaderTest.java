@@ -40,8 +40,8 @@ class ValueReaderTest {
                 () -> reader.read("audiolens.samples", new byte[] {0, 0, 0, 0, 9, 2, 4}, "audiolens.samples-2@40"));
 
         assertTrue(e.getMessage().startsWith("the schema registry at " + registry.registryUrl() + " did not answer for"
-                + " 40 ms (3 attempts: ConnectException) while reading audiolens.samples-2@40; the record is not"
-                + " dead-lettered"), e.getMessage());
+                + " 40 ms (3 attempts: ConnectException) while reading audiolens.samples-2@40; nothing was"
+                + " dead-lettered, and the record is read again after a restart"), e.getMessage());
     }
 
     @Test
