@@ -4,14 +4,17 @@ import io.audiolens.aggregator.http.MetricsHttpServer;
 import io.audiolens.aggregator.meters.AggregatorMeters;
 import io.audiolens.aggregator.topology.ValueSerdes;
 import io.audiolens.schemas.topics.SerdeConfig;
+import io.audiolens.schemas.wire.RegistryUnavailableException;
 import io.audiolens.telemetry.OperatorRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
@@ -45,13 +48,15 @@ public final class AggregatorService implements AutoCloseable {
     private final MetricsHttpServer http;
     private final CountDownLatch stopped;
     private final KafkaStreamsMetrics streamsMetrics;
+    private final AtomicReference<String> failure;
 
     private AggregatorService(KafkaStreams streams, MetricsHttpServer http, CountDownLatch stopped,
-            KafkaStreamsMetrics streamsMetrics) {
+            KafkaStreamsMetrics streamsMetrics, AtomicReference<String> failure) {
         this.streams = streams;
         this.http = http;
         this.stopped = stopped;
         this.streamsMetrics = streamsMetrics;
+        this.failure = failure;
     }
 
     public static AggregatorService start(Options options) {
@@ -62,11 +67,14 @@ public final class AggregatorService implements AutoCloseable {
         config.putAll(options.streamsOverrides());
         PrometheusMeterRegistry registry = OperatorRegistry.create("aggregator");
         KafkaStreams streams = new KafkaStreams(AggregatorApp.buildTopology(options.settings(),
-                ValueSerdes.registry(options.serdes()), new AggregatorMeters(registry)), config);
+                ValueSerdes.registry(options.serdes(), options.settings().registryPatience()), new AggregatorMeters(registry)),
+                config);
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
+        AtomicReference<String> failure = new AtomicReference<>();
         streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("aggregator stream thread failed; shutting this instance down", e);
+            failure.compareAndSet(null, why(e));
+            LOG.error("aggregator stream thread failed, shutting this instance down: {}", failure.get(), e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         CountDownLatch stopped = new CountDownLatch(1);
@@ -77,12 +85,29 @@ public final class AggregatorService implements AutoCloseable {
         });
         if (http != null) {
             http.serve(new MetricsHttpServer.Serving(streams, self, options.settings(), options.bootstrapServers(),
-                    options.serdes(), registry));
+                    options.serdes(), registry, () -> Optional.ofNullable(failure.get())));
             LOG.info("dashboard on http://{}:{}/ (also {}, /monitor.json, /metrics, /healthz, /readyz)", self.host(),
                     self.port(), MetricsHttpServer.METRICS);
         }
         streams.start();
-        return new AggregatorService(streams, http, stopped, streamsMetrics);
+        return new AggregatorService(streams, http, stopped, streamsMetrics, failure);
+    }
+
+    /** What stopped a stream thread: a registry that did not answer says so itself; else the error and its root. */
+    private static String why(Throwable e) {
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RegistryUnavailableException registry) {
+                return registry.getMessage();
+            }
+            root = t;
+        }
+        return root == e ? e.toString() : e + " (caused by " + root + ")";
+    }
+
+    /** Why the app failed, once a stream thread has failed. */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure.get());
     }
 
     /** The endpoint's port; -1 without one. */

@@ -68,6 +68,10 @@ public final class AggregatorCommand implements Callable<Integer> {
         AggregatorService service = AggregatorService.start(new AggregatorService.Options(applicationId,
                 bootstrapServers, SerdeConfig.forRegistry(registryUrl), stateDir, httpHost, httpPort, settings, Map.of()));
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "aggregator-shutdown"));
-        return service.awaitStopped() == KafkaStreams.State.ERROR ? 1 : 0;
+        if (service.awaitStopped() == KafkaStreams.State.ERROR) {
+            throw new IllegalStateException("the aggregator stopped: "
+                    + service.failure().orElse("a stream thread failed; see the log above"));
+        }
+        return 0;
     }
 }

@@ -5,12 +5,13 @@ import io.audiolens.schemas.DeadLetter;
 import io.audiolens.schemas.topics.SerdeConfig;
 import io.audiolens.schemas.topics.Topic;
 import io.audiolens.schemas.topics.Topics;
+import io.audiolens.schemas.wire.RegistryPatience;
+import io.audiolens.schemas.wire.ValueWriter;
 import java.nio.file.Path;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Serde;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,27 +19,33 @@ import org.slf4j.LoggerFactory;
  * Sends samples to {@link Topics#SAMPLES} and rejections to {@link Topics#DEAD_LETTERS} through one
  * idempotent producer ({@code acks=all}), asynchronously: each acknowledgement or failure is counted in
  * the caller's {@link Tally} as it arrives, and {@link #flush()} waits for all of them. Values are
- * serialised here with each topic's serde, so one producer serves both topics.
+ * serialised here with each topic's serde, so one producer serves both topics; a registry that does not
+ * answer is asked again as {@link RegistryPatience} allows, then stops the run. A dead letter is fitted under
+ * Kafka's record size ({@link io.audiolens.schemas.wire.RecordLimit}): its key and reason come from file
+ * names, which may be long.
  */
 public final class SampleSink implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SampleSink.class);
 
     private final Producer<String, byte[]> producer;
-    private final Serde<AudioSample> samples;
-    private final Serde<DeadLetter> deadLetters;
-    private final SerdeConfig serdeConfig;
+    private final ValueWriter<AudioSample> samples;
+    private final ValueWriter<DeadLetter> deadLetters;
 
-    private SampleSink(Producer<String, byte[]> producer, SerdeConfig serdeConfig) {
+    private SampleSink(Producer<String, byte[]> producer, SerdeConfig serdeConfig, RegistryPatience patience) {
         this.producer = producer;
-        this.serdeConfig = serdeConfig;
-        this.samples = Topics.SAMPLES.valueSerde(serdeConfig);
-        this.deadLetters = Topics.DEAD_LETTERS.valueSerde(serdeConfig);
+        this.samples = ValueWriter.of(Topics.SAMPLES, serdeConfig, patience);
+        this.deadLetters = ValueWriter.of(Topics.DEAD_LETTERS, serdeConfig, patience);
     }
 
     /** Connects to the cluster and checks the topics (see {@link IdempotentProducer#connect}). */
     public static SampleSink connect(String bootstrapServers, SerdeConfig serdeConfig) {
-        return new SampleSink(IdempotentProducer.connect(bootstrapServers), serdeConfig);
+        return connect(bootstrapServers, serdeConfig, RegistryPatience.DEFAULT);
+    }
+
+    /** The same, asking a registry that does not answer as {@code patience} allows. */
+    public static SampleSink connect(String bootstrapServers, SerdeConfig serdeConfig, RegistryPatience patience) {
+        return new SampleSink(IdempotentProducer.connect(bootstrapServers), serdeConfig, patience);
     }
 
     /** Sends {@code sample} keyed by its id; the tally counts it once the broker acknowledges it. */
@@ -58,7 +65,7 @@ public final class SampleSink implements AutoCloseable {
         LOG.warn("rejected {}: {}", rejection.source(), rejection.reason());
         tally.rejected(rejection);
         DeadLetter letter = DeadLetters.of(rejection, file);
-        producer.send(record(Topics.DEAD_LETTERS, deadLetters, rejection.sampleId(), letter), (metadata, error) -> {
+        producer.send(record(Topics.DEAD_LETTERS, deadLetters, letter.getOriginalKey(), letter), (metadata, error) -> {
             if (error != null) {
                 notAcknowledged(new Rejection(rejection.sampleId(), rejection.source(),
                         "dead letter not acknowledged: " + error), tally);
@@ -78,13 +85,12 @@ public final class SampleSink implements AutoCloseable {
         }
     }
 
-    private <V extends SpecificRecord> ProducerRecord<String, byte[]> record(Topic<V> topic, Serde<V> serde,
-            String key, V value) {
+    private static <V extends SpecificRecord> ProducerRecord<String, byte[]> record(Topic<V> topic,
+            ValueWriter<V> writer, String key, V value) {
         try {
-            return new ProducerRecord<>(topic.name(), key, serde.serializer().serialize(topic.name(), value));
+            return new ProducerRecord<>(topic.name(), key, writer.write(value));
         } catch (SerializationException e) {
-            throw new IllegalStateException("cannot serialise " + key + " for " + topic.name() + "; is the schema"
-                    + " registry at " + serdeConfig.registryUrl() + " reachable? " + e.getMessage(), e);
+            throw new IllegalStateException("cannot serialise " + key + " for " + topic.name() + ": " + e.getMessage(), e);
         }
     }
 

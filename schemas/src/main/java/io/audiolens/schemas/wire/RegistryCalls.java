@@ -31,8 +31,11 @@ final class RegistryCalls {
         return registry;
     }
 
-    /** {@code call}'s result; {@code doing} says what for, in messages ({@code reading audiolens.samples-2@7}). */
-    <T> T run(Supplier<T> call, String doing) {
+    /**
+     * {@code call}'s result; {@code doing} says what for ({@code reading audiolens.samples-2@7}) and {@code
+     * then} what becomes of the record, in the message of a registry that did not answer.
+     */
+    <T> T run(Supplier<T> call, String doing, String then) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return call.get();
@@ -44,8 +47,7 @@ final class RegistryCalls {
                 if (attempt >= patience.attempts()) {
                     throw new RegistryUnavailableException(registry + " did not answer for " + seconds(patience.total())
                             + " (" + patience.attempts() + " attempts: " + describe(asked.get()) + ") while " + doing
-                            + "; nothing was dead-lettered, and the record is read again after a restart: start the"
-                            + " registry or check the registry URL", e);
+                            + "; " + then + ": start the registry or check the registry URL", e);
                 }
                 LOG.warn("{} unreachable {} ({}); attempt {} of {}, again in {}", registry, doing, describe(asked.get()),
                         attempt, patience.attempts(), seconds(patience.backoff()));

@@ -63,7 +63,8 @@ public final class ValueReader<V> {
             throw new UndecodableValueException(framing.get(), null);
         }
         try {
-            return calls.run(() -> deserializer.deserialize(topic, value), "reading " + where);
+            return calls.run(() -> deserializer.deserialize(topic, value), "reading " + where,
+                    "nothing was dead-lettered, and the record is read again after a restart");
         } catch (RegistryUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {
