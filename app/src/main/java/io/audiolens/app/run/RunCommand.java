@@ -2,6 +2,7 @@ package io.audiolens.app.run;
 
 import io.audiolens.app.options.EnrichOffsetOption;
 import io.audiolens.app.options.ModelOptions;
+import io.audiolens.app.options.OutputPath;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -22,7 +23,8 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
-    @Option(names = "--out", required = true, description = "output folder (projections.jsonl, metrics.json)")
+    @Option(names = "--out", required = true, description = "output folder (projections.jsonl, metrics.json)",
+            converter = OutputPath.Folder.class)
     Path out;
 
     @Option(names = "--bootstrap-servers", description = "Kafka cluster; without it an embedded broker and registry run in OUT/platform")
