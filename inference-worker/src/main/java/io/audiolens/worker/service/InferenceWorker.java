@@ -136,19 +136,7 @@ public final class InferenceWorker implements Runnable, AutoCloseable {
 
     /** {@code /healthz} and {@code /readyz}: the projection loop's, failing once any loop of the worker failed. */
     public Health health() {
-        return new Health() {
-            @Override
-            public Status liveness() {
-                WorkerStoppedException stopped = stoppedBy.get();
-                return stopped != null ? Status.failing(stopped.getMessage()) : telemetry.liveness();
-            }
-
-            @Override
-            public Status readiness() {
-                WorkerStoppedException stopped = stoppedBy.get();
-                return stopped != null ? Status.failing(stopped.getMessage()) : telemetry.readiness();
-            }
-        };
+        return new WorkerHealth(telemetry, () -> Optional.ofNullable(stoppedBy.get()).map(Throwable::getMessage));
     }
 
     public long processed() {

@@ -99,6 +99,8 @@ class WorkerBadInputTest {
 
             send(producer, Topics.ENRICHMENT_REQUESTS, requestKey, "not a request".getBytes(StandardCharsets.UTF_8));
             send(producer, Topics.ENRICHMENT_REQUESTS, requestKey, new byte[] {0, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xf0, 2});
+            send(producer, Topics.ENRICHMENT_REQUESTS, requestKey, garbageBody(requests.serialize("",
+                    request(2, 7, 8, List.of(0.0)))));
             send(producer, Topics.ENRICHMENT_REQUESTS, requestKey, requests.serialize("", request(2, 7, 32, List.of(0.0))));
             send(producer, Topics.ENRICHMENT_REQUESTS, requestKey, requests.serialize("", request(2, 9, 8, List.of(0.0))));
             send(producer, Topics.ENRICHMENT_REQUESTS, requestKey, requests.serialize("", request(2, 7, 8, List.of())));
@@ -112,7 +114,7 @@ class WorkerBadInputTest {
                     WorkerOutputs outputs = new WorkerOutputs(platform, run)) {
                 try (RunningWorker worker = start(platform, platform.serdeConfig(), runtime, RegistryPatience.DEFAULT)) {
                     outputs.awaitUntil(() -> outputs.projections().size() >= 2 * 3 && outputs.outcomes().size() >= 2
-                            && outputs.deadLetters().size() >= 8 + 5, "6 projections, 2 outcomes, 13 dead letters", worker.worker);
+                            && outputs.deadLetters().size() >= 8 + 6, "6 projections, 2 outcomes, 14 dead letters", worker.worker);
                 }
                 assertDeadLetter(outputs, "huge", "worker/analyze", "unknown attribute 'colour'");
                 DeadLetter hugeLetter = outputs.deadLettersOf(run + "/huge").get(0);
@@ -131,17 +133,19 @@ class WorkerBadInputTest {
                 assertDeadLetter(outputs, "odd", "worker/analyze", "pcm16 payload of 3 bytes is empty or odd-sized");
 
                 List<String> reasons = outputs.deadLettersOf(requestKey).stream().map(DeadLetter::getReason).toList();
-                assertEquals(5, reasons.size(), reasons.toString());
+                assertEquals(6, reasons.size(), reasons.toString());
                 String worker = "(worker audiolens-worker-bad-" + run + ")";
                 assertTrue(reasons.stream().allMatch(r -> r.endsWith(worker)), reasons.toString());
                 assertTrue(reasons.get(0).startsWith("not an EnrichmentRequest: the value does not start with the wire"
                         + " format's magic byte 0"), reasons.get(0));
                 assertTrue(reasons.get(1).startsWith("not an EnrichmentRequest: schema id 2147483632 is not in"), reasons.get(1));
-                assertTrue(reasons.get(2).startsWith("enrichment request " + requestKey + " cannot be carried out: it is"
-                        + " for a model of 32 layers, but " + model.name() + " here has 8"), reasons.get(2));
-                assertTrue(reasons.get(3).contains("source layer 2 and target layer 9 must satisfy 1 <= source < target"
-                        + " <= 8"), reasons.get(3));
-                assertTrue(reasons.get(4).contains("its λ grid [] must hold at least one finite λ"), reasons.get(4));
+                assertTrue(reasons.get(2).startsWith("not an EnrichmentRequest: the value does not decode as"
+                        + " EnrichmentRequest with schema id"), reasons.get(2));
+                assertTrue(reasons.get(3).startsWith("enrichment request " + requestKey + " cannot be carried out: it is"
+                        + " for a model of 32 layers, but " + model.name() + " here has 8"), reasons.get(3));
+                assertTrue(reasons.get(4).contains("source layer 2 and target layer 9 must satisfy 1 <= source < target"
+                        + " <= 8"), reasons.get(4));
+                assertTrue(reasons.get(5).contains("its λ grid [] must hold at least one finite λ"), reasons.get(5));
                 outputs.deadLettersOf(requestKey).forEach(l -> assertEquals(EnrichmentRequestWatcher.STAGE, l.getStage()));
 
                 assertEquals(6, outputs.projections().size(), "dog and silent, each in 3 views of P1");
@@ -155,12 +159,12 @@ class WorkerBadInputTest {
                 try (KafkaProducer<String, byte[]> late = producer(platform);
                         RunningWorker restarted = start(platform, platform.serdeConfig(), runtime, RegistryPatience.DEFAULT)) {
                     send(late, Topics.ENRICHMENT_REQUESTS, requestKey, requests.serialize("", request(1, 8, 32, List.of(1.0))));
-                    outputs.awaitUntil(() -> outputs.deadLettersOf(requestKey).size() >= 6,
+                    outputs.awaitUntil(() -> outputs.deadLettersOf(requestKey).size() >= 7,
                             "the restarted worker's dead letter for a new bad request", restarted.worker);
                 }
                 outputs.poll();
-                assertEquals(6, outputs.deadLettersOf(requestKey).size(), "a restart reports the earlier five again");
-                assertEquals(8 + 6, outputs.deadLetters().size());
+                assertEquals(7, outputs.deadLettersOf(requestKey).size(), "a restart reports none of the earlier six again");
+                assertEquals(8 + 7, outputs.deadLetters().size());
             }
         }
     }
