@@ -181,6 +181,36 @@ class BadInputOnPlatformTest {
         assertTrue(longest.getReason().contains("more characters cut)"), "so is the reason, which names the file");
     }
 
+    /** 30 s of audio fit a record with room to spare for names, but not with a 50,000-character dataset name. */
+    @Test
+    void shouldDeadLetterASampleTooBigForARecordInsteadOfLettingTheBrokerRefuseIt(EmbeddedPlatform platform)
+            throws Exception {
+        TestAudio.writeMonoClip(folder.resolve("thirty.wav"), 30, 440);
+        Files.writeString(folder.resolve("thirty.csv"), "path,attribute,label\nthirty.wav,gender,male\n");
+        String longName = dataset + "-" + "d".repeat(50_000);
+
+        ProduceSummary summary;
+        try (SampleProducer producer = SampleProducer.connect(platform.bootstrapServers(), platform.serdeConfig())) {
+            summary = producer.produce(Manifest.read(folder.resolve("thirty.csv"), longName), new ProbeQuota(100),
+                    Progress.NONE);
+        }
+
+        assertEquals(0, summary.sent(), summary.describe());
+        assertEquals(List.of(), summary.failed(), "nothing the broker refused");
+        assertEquals(1, summary.rejected().size());
+        String reason = summary.rejected().get(0).reason();
+        assertTrue(reason.endsWith(" bytes, over the 1000000-byte record limit (30 s of audio take 960000); shorten the"
+                + " dataset name or the file's path"), reason);
+        long bytes = Long.parseLong(reason.replaceAll("its sample record would be (\\d+) bytes.*", "$1"));
+        long pcmAndThreeNames = 960_000 + 3L * longName.length();
+        assertTrue(bytes > pcmAndThreeNames && bytes < pcmAndThreeNames + 1_000, "PCM, and the name in the key,"
+                + " the id and the dataset field, with a few short fields: " + bytes);
+        List<DeadLetter> letters = TopicContents.read(platform, Topics.DEAD_LETTERS, dataset + "-").stream()
+                .map(ConsumerRecord::value).toList();
+        assertEquals(1, letters.size());
+        assertEquals(longName + "/gender/thirty.wav", letters.get(0).getOriginalKey());
+    }
+
     @Test
     void shouldStopNamingTheRegistryWhenItDoesNotAnswerAndSendNothing(EmbeddedPlatform platform) throws Exception {
         int closed;

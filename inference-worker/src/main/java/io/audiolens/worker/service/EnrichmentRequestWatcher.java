@@ -91,7 +91,7 @@ final class EnrichmentRequestWatcher implements Runnable, AutoCloseable {
             while (running.get()) {
                 ConsumerRecords<String, byte[]> batch = c.poll(Duration.ofMillis(500));
                 for (ConsumerRecord<String, byte[]> record : batch) {
-                    problem(record).ifPresent(reason -> {
+                    carryOut(record).ifPresent(reason -> {
                         LOG.warn("enrichment request at {} not carried out: {}", DeadLetters.where(record), reason);
                         OffsetAndMetadata upTo = handled.get(new TopicPartition(record.topic(), record.partition()));
                         if (upTo == null || record.offset() >= upTo.offset()) {
@@ -117,8 +117,8 @@ final class EnrichmentRequestWatcher implements Runnable, AutoCloseable {
         return memberId + "-requests";
     }
 
-    /** Why the request cannot be carried out here; empty when it was handed on, or is for another model. */
-    private Optional<String> problem(ConsumerRecord<String, byte[]> record) {
+    /** Hands the request on; or why it cannot be carried out here (empty too when it is for another model). */
+    private Optional<String> carryOut(ConsumerRecord<String, byte[]> record) {
         EnrichmentRequest request;
         try {
             request = requests.read(record.topic(), record.value(), DeadLetters.where(record));

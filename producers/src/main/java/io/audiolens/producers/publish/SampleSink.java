@@ -5,6 +5,7 @@ import io.audiolens.schemas.DeadLetter;
 import io.audiolens.schemas.topics.SerdeConfig;
 import io.audiolens.schemas.topics.Topic;
 import io.audiolens.schemas.topics.Topics;
+import io.audiolens.schemas.wire.RecordLimit;
 import io.audiolens.schemas.wire.RegistryPatience;
 import io.audiolens.schemas.wire.ValueWriter;
 import java.nio.file.Path;
@@ -21,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * the caller's {@link Tally} as it arrives, and {@link #flush()} waits for all of them. Values are
  * serialised here with each topic's serde, so one producer serves both topics; a registry that does not
  * answer is asked again as {@link RegistryPatience} allows, then stops the run. A dead letter is fitted under
- * Kafka's record size ({@link io.audiolens.schemas.wire.RecordLimit}): its key and reason come from file
- * names, which may be long.
+ * Kafka's record size ({@link RecordLimit}): its key and reason come from file names, which may be long; a
+ * sample over it (30 s of audio and very long names) is dead-lettered instead of refused by the broker.
  */
 public final class SampleSink implements AutoCloseable {
 
@@ -51,6 +52,13 @@ public final class SampleSink implements AutoCloseable {
     /** Sends {@code sample} keyed by its id; the tally counts it once the broker acknowledges it. */
     public void publish(AudioSample sample, boolean wasCut, boolean wasConverted, Tally tally) {
         String id = sample.getSampleId();
+        long size = RecordLimit.size(id, sample);
+        if (size > RecordLimit.MAX_BYTES) {
+            reject(new Rejection(id, sample.getSource(), "its sample record would be " + size + " bytes, over the "
+                    + RecordLimit.MAX_BYTES + "-byte record limit (30 s of audio take 960000); shorten the dataset name"
+                    + " or the file's path"), Path.of(sample.getSource()), tally);
+            return;
+        }
         producer.send(record(Topics.SAMPLES, samples, id, sample), (metadata, error) -> {
             if (error == null) {
                 tally.sent(sample.getAttribute(), sample.getSplit(), wasCut, wasConverted);
