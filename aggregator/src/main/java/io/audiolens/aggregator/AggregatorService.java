@@ -5,6 +5,7 @@ import io.audiolens.aggregator.meters.AggregatorMeters;
 import io.audiolens.aggregator.topology.ValueSerdes;
 import io.audiolens.schemas.cluster.KafkaCluster;
 import io.audiolens.schemas.topics.SerdeConfig;
+import io.audiolens.schemas.wire.RegistryUnavailableException;
 import io.audiolens.telemetry.OperatorRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -67,13 +68,14 @@ public final class AggregatorService implements AutoCloseable {
         config.putAll(options.streamsOverrides());
         PrometheusMeterRegistry registry = OperatorRegistry.create("aggregator");
         KafkaStreams streams = new KafkaStreams(AggregatorApp.buildTopology(options.settings(),
-                ValueSerdes.registry(options.serdes()), new AggregatorMeters(registry)), config);
+                ValueSerdes.registry(options.serdes(), options.settings().registryPatience()), new AggregatorMeters(registry)),
+                config);
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         streams.setUncaughtExceptionHandler(e -> {
             failure.compareAndSet(null, e);
-            LOG.error("aggregator stream thread failed; shutting this instance down", e);
+            LOG.error("aggregator stream thread failed, shutting this instance down: {}", why(e), e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         CountDownLatch stopped = new CountDownLatch(1);
@@ -84,12 +86,29 @@ public final class AggregatorService implements AutoCloseable {
         });
         if (http != null) {
             http.serve(new MetricsHttpServer.Serving(streams, self, options.settings(), options.cluster(),
-                    options.serdes(), registry));
+                    options.serdes(), registry, () -> Optional.ofNullable(failure.get()).map(AggregatorService::why)));
             LOG.info("dashboard on http://{}:{}/ (also {}, /monitor.json, /metrics, /healthz, /readyz)", self.host(),
                     self.port(), MetricsHttpServer.METRICS);
         }
         streams.start();
         return new AggregatorService(streams, http, stopped, streamsMetrics, failure);
+    }
+
+    /** What stopped a stream thread: a registry that did not answer says so itself; else the error and its root. */
+    private static String why(Throwable e) {
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RegistryUnavailableException registry) {
+                return registry.getMessage();
+            }
+            root = t;
+        }
+        return root == e ? e.toString() : e + " (caused by " + root + ")";
+    }
+
+    /** Why the app failed, in words, once a stream thread has failed. */
+    public Optional<String> failureReason() {
+        return failure().map(AggregatorService::why);
     }
 
     /** The endpoint's port; -1 without one. */

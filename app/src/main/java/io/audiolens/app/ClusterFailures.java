@@ -1,6 +1,6 @@
 package io.audiolens.app;
 
-import io.audiolens.schemas.topics.RegistryUnavailableException;
+import io.audiolens.schemas.wire.RegistryUnavailableException;
 import java.io.PrintWriter;
 import java.util.OptionalInt;
 import org.apache.kafka.common.KafkaException;

@@ -26,11 +26,15 @@ import javax.sound.sampled.UnsupportedAudioFileException;
  * {@link Resampler}, cut to 30 s. A 16 kHz mono PCM16 file comes out bit-exact.
  *
  * <p>A file cut short inside its data chunk decodes the whole frames that are present, with a warning
- * naming both lengths; a file that ends before its first frame is refused.
+ * naming both lengths; a file that ends before its first frame is refused. So are a sample rate outside
+ * {@value #MIN_RATE}–{@value #MAX_RATE} Hz (a corrupt header: no recording uses one, and the resampler's
+ * filter for a rate far above that would not fit in memory) and float samples that are NaN or infinite.
  */
 public final class WavDecoder {
 
     private static final int READ_FRAMES = 16_384;
+    static final int MIN_RATE = 1_000;
+    static final int MAX_RATE = 384_000;
 
     private WavDecoder() {
     }
@@ -97,6 +101,7 @@ public final class WavDecoder {
         }
         double[] mono = new double[frames.kept().length / mixer.frameSize()];
         mixer.mix(frames.kept(), mono.length, mono);
+        requireFinite(mono, rate, source);
         double[] resampled = resampler.resample(mono, (int) Math.min(fullLength, MAX_SAMPLES));
         short[] pcm16 = toPcm16(resampled, warnings);
         return DecodedAudio.of(pcm16, rate, format.getChannels(), originalSeconds, wasCut, warnings);
@@ -105,9 +110,32 @@ public final class WavDecoder {
     private static int sampleRate(AudioFormat format, String source) throws UndecodableAudioException {
         float rate = format.getSampleRate();
         if (!(rate >= 1) || rate != Math.rint(rate)) {
-            throw new UndecodableAudioException(source, "sample rate " + rate + " Hz is not a positive whole number");
+            throw new UndecodableAudioException(source, "sample rate " + rate + " Hz is not a positive whole number;"
+                    + " the header is corrupt");
+        }
+        if (rate < MIN_RATE || rate > MAX_RATE) {
+            throw new UndecodableAudioException(source, String.format(Locale.ROOT, "sample rate %.0f Hz is outside"
+                    + " %d–%d Hz, which no recording uses; the header is corrupt, or convert the file, e.g. ffmpeg -i IN"
+                    + " -ac 1 -ar 16000 -c:a pcm_s16le OUT.wav", rate, MIN_RATE, MAX_RATE));
         }
         return (int) rate;
+    }
+
+    /** Float PCM may hold NaN or ±∞, which no resampling or rounding can turn into a sample. */
+    private static void requireFinite(double[] mono, int rate, String source) throws UndecodableAudioException {
+        int bad = 0;
+        int first = -1;
+        for (int i = 0; i < mono.length; i++) {
+            if (!Double.isFinite(mono[i])) {
+                bad++;
+                first = first < 0 ? i : first;
+            }
+        }
+        if (bad > 0) {
+            throw new UndecodableAudioException(source, String.format(Locale.ROOT, "%d frames hold NaN or infinite"
+                    + " samples, the first is frame %d (%.3f s); a float WAV must hold finite values: fix or re-export"
+                    + " the file", bad, first, first / (double) rate));
+        }
     }
 
     /** The first {@code keepFrames} frames' bytes, and how many whole frames the stream holds in all. */

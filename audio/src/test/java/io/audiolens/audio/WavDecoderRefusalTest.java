@@ -3,12 +3,16 @@ package io.audiolens.audio;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class WavDecoderRefusalTest {
 
@@ -73,6 +77,26 @@ class WavDecoderRefusalTest {
     void shouldRefuseFlacNamingIt() throws Exception {
         byte[] flac = Arrays.copyOf("fLaC".getBytes(), 100);
         assertRefused("song.flac", flac, "FLAC is compressed");
+    }
+
+    @ParameterizedTest(name = "{0} Hz")
+    @ValueSource(ints = {0, -8_000, 500, 2_000_000_000})
+    void shouldRefuseASampleRateNoRecordingUses(int rate) throws Exception {
+        assertRefused("rate.wav", TestWav.wav(rate, 1, 16, TestWav.PCM, new byte[3_200]), "sample rate ");
+        assertRefused("rate.wav", TestWav.wav(rate, 1, 16, TestWav.PCM, new byte[3_200]), "the header is corrupt");
+    }
+
+    @Test
+    void shouldRefuseFloatSamplesThatAreNotFiniteNamingTheFirst() throws Exception {
+        ByteBuffer samples = ByteBuffer.allocate(4 * 1_600).order(ByteOrder.LITTLE_ENDIAN);
+        for (int n = 0; n < 1_600; n++) {
+            samples.putFloat(n == 800 ? Float.NaN : n == 1_000 ? Float.POSITIVE_INFINITY : n == 1_200
+                    ? Float.NEGATIVE_INFINITY : 0.25f);
+        }
+
+        assertRefused("nan.wav", TestWav.wav(16_000, 1, 32, TestWav.IEEE_FLOAT, samples.array()),
+                "3 frames hold NaN or infinite samples, the first is frame 800 (0.050 s); a float WAV must hold"
+                        + " finite values");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
+import java.util.stream.IntStream;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
@@ -89,6 +90,44 @@ class WavDecoderTest {
         for (int n = 0; n < waveform.length; n++) {
             assertEquals(0.5 * Math.sin(2 * Math.PI * 440 * n / 16_000.0), waveform[n], tolerance, "sample " + n);
         }
+    }
+
+    /** Full scale is 2^(bits−1) for integers and 1.0 for floats; halves round to even, as Math.rint does. */
+    @Test
+    void shouldDecodeEachSampleFormatToTheExactPcm16Values() throws Exception {
+        byte[] unsigned8 = {0, 1, (byte) 127, (byte) 128, (byte) 129, (byte) 255};
+        assertDecodesTo(TestWav.wav(16_000, 1, 8, TestWav.PCM, unsigned8), -32_768, -32_512, -256, 0, 256, 32_512);
+
+        ByteBuffer signed24 = ByteBuffer.allocate(3 * 7);
+        for (int value : new int[] {0x7FFFFF, 0x800000, 0x000100, 0x000080, 0x000180, 0xFFFFFF, 0xFFFF00}) {
+            signed24.put((byte) value).put((byte) (value >> 8)).put((byte) (value >> 16));
+        }
+        assertDecodesTo(TestWav.wav(16_000, 1, 24, TestWav.PCM, signed24.array()), 32_767, -32_768, 1, 0, 2, 0, -1);
+
+        ByteBuffer signed32 = ByteBuffer.allocate(4 * 4).order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(Integer.MAX_VALUE).putInt(Integer.MIN_VALUE).putInt(65_536).putInt(-3 * 32_768);
+        assertDecodesTo(TestWav.wav(16_000, 1, 32, TestWav.PCM, signed32.array()), 32_767, -32_768, 1, -2);
+
+        ByteBuffer float32 = ByteBuffer.allocate(4 * 6).order(ByteOrder.LITTLE_ENDIAN).putFloat(0.5f).putFloat(-1f)
+                .putFloat(1f).putFloat(0x1p-16f).putFloat(0x3p-16f).putFloat(-0.25f);
+        assertDecodesTo(TestWav.wav(16_000, 1, 32, TestWav.IEEE_FLOAT, float32.array()),
+                16_384, -32_768, 32_767, 0, 2, -8_192);
+    }
+
+    @Test
+    void shouldClipFloatSamplesBeyondFullScaleAndCountThem() throws Exception {
+        ByteBuffer float32 = ByteBuffer.allocate(4 * 4).order(ByteOrder.LITTLE_ENDIAN).putFloat(1.5f).putFloat(-2f)
+                .putFloat(1f).putFloat(0.5f);
+
+        DecodedAudio audio = WavDecoder.decode(TestWav.wav(16_000, 1, 32, TestWav.IEEE_FLOAT, float32.array()), "loud.wav");
+
+        assertArrayEquals(new short[] {32_767, -32_768, 32_767, 16_384}, audio.pcm16());
+        assertEquals(List.of("2 samples beyond full scale were clipped"), audio.warnings());
+    }
+
+    private static void assertDecodesTo(byte[] wav, int... expected) throws Exception {
+        short[] pcm16 = WavDecoder.decode(wav, "exact.wav").pcm16();
+        assertArrayEquals(expected, IntStream.range(0, pcm16.length).map(i -> pcm16[i]).toArray());
     }
 
     @Test

@@ -32,10 +32,14 @@ public final class TestAudio {
 
     /** Writes {@code pcm} (from {@link #sinePcm16}) as a PCM16 WAV file; returns the file. */
     public static Path writeWav(Path file, byte[] pcm, int rate, int channels) throws IOException {
-        AudioFormat format = new AudioFormat(rate, 16, channels, true, false);
+        return writeWav(file, pcm, new AudioFormat(rate, 16, channels, true, false));
+    }
+
+    /** Writes {@code frames}, little-endian frames of {@code format}, as a WAV file; returns the file. */
+    public static Path writeWav(Path file, byte[] frames, AudioFormat format) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(pcm), format,
-                pcm.length / format.getFrameSize())) {
+        try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(frames), format,
+                frames.length / format.getFrameSize())) {
             AudioSystem.write(in, AudioFileFormat.Type.WAVE, file.toFile());
         }
         return file;

@@ -15,8 +15,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -36,9 +38,13 @@ public final class MetricsHttpServer implements AutoCloseable {
     static final String LOCAL_STATES = "/local/states";
     private static final Logger LOG = LoggerFactory.getLogger(MetricsHttpServer.class);
 
-    /** What the endpoint serves once the app is built. */
+    /**
+     * What the endpoint serves once the app is built.
+     *
+     * @param failure why a stream thread failed, once one has (for {@code /healthz})
+     */
     public record Serving(KafkaStreams streams, HostInfo self, AggregatorSettings settings, KafkaCluster kafka,
-            SerdeConfig serdes, PrometheusMeterRegistry registry) {}
+            SerdeConfig serdes, PrometheusMeterRegistry registry, Supplier<Optional<String>> failure) {}
 
     private final HttpServer server;
     // several threads: two instances answering /metrics.json call each other's /local/states at once
@@ -80,7 +86,7 @@ public final class MetricsHttpServer implements AutoCloseable {
         this.cluster = new ClusterStates(serving.streams(), serving.self(), serving.settings(), new PinnedBaselines(
                 Topics.MONITOR_BASELINES.valueSerde(serving.serdes()).deserializer(), serving.settings().topics().baselines()));
         this.monitor = new MonitorEndpoint(cluster, serving.settings(), serving.kafka(), serving.serdes());
-        OperatorEndpoints.install(server, serving.registry(), new StreamsHealth(serving.streams()));
+        OperatorEndpoints.install(server, serving.registry(), new StreamsHealth(serving.streams(), serving.failure()));
     }
 
     private void metrics(HttpExchange exchange) throws IOException {

@@ -1,7 +1,7 @@
 package io.audiolens.aggregator.monitor;
 
 import io.audiolens.schemas.MonitorBaseline;
-import io.audiolens.schemas.topics.RegistryUnavailableException;
+import io.audiolens.schemas.wire.RegistryUnavailableException;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Deserializer;
 

@@ -59,8 +59,8 @@ public final class AggregatorTopology {
 
         Map<String, KStream<String, SpecificRecord>> fromProjections = builder
                 .stream(topics.projections(), raw.withName("projections"))
-                .process(() -> new ProjectionProcessor(settings.parameters(),
-                        serdes.forTopic(Topics.PROJECTIONS).deserializer(), settings.publishInterval(), meters),
+                .process(() -> new ProjectionProcessor(settings.parameters(), serdes.reader(Topics.PROJECTIONS),
+                        settings.publishInterval(), meters),
                         Named.as("count-projections"), storeNames(ProjectionProcessor.STORES))
                 .split(Named.as("projections-"))
                 .branch((key, value) -> value instanceof LayerProjection, Branched.as("counted"))
@@ -96,8 +96,8 @@ public final class AggregatorTopology {
 
         Map<String, KStream<String, SpecificRecord>> fromOutcomes = builder
                 .stream(topics.outcomes(), raw.withName("outcomes"))
-                .process(() -> new OutcomeProcessor(settings.parameters(),
-                        serdes.forTopic(Topics.ENRICHMENT_OUTCOMES).deserializer(), settings.publishInterval(), meters),
+                .process(() -> new OutcomeProcessor(settings.parameters(), serdes.reader(Topics.ENRICHMENT_OUTCOMES),
+                        settings.publishInterval(), meters),
                         Named.as("count-outcomes"), storeNames(OutcomeProcessor.STORES))
                 .split(Named.as("outcomes-"))
                 .branch((key, value) -> value instanceof EnrichmentSnapshot, Branched.as("enrichment"))

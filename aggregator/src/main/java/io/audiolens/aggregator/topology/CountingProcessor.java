@@ -3,10 +3,11 @@ package io.audiolens.aggregator.topology;
 import io.audiolens.aggregator.meters.AggregatorMeters;
 import io.audiolens.aggregator.state.Counting;
 import io.audiolens.aggregator.state.Intake;
-import io.audiolens.schemas.topics.RegistryUnavailableException;
+import io.audiolens.schemas.wire.UndecodableValueException;
+import io.audiolens.schemas.wire.ValueReader;
 import java.time.Duration;
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -28,7 +29,7 @@ abstract class CountingProcessor<E, C> implements Processor<String, byte[], Stri
     private final String stage;
     private final CountingStores stores;
     private final Counting<E, C> counting;
-    private final Deserializer<E> decoder;
+    private final ValueReader<E> decoder;
     private final Duration publishInterval;
     private final Intake<E, C> intake;
     private final AggregatorMeters meters;
@@ -38,7 +39,7 @@ abstract class CountingProcessor<E, C> implements Processor<String, byte[], Stri
     private KeyValueStore<String, Long> rejected;
     private ChangedKeys changed;
 
-    CountingProcessor(String stage, CountingStores stores, Counting<E, C> counting, Deserializer<E> decoder,
+    CountingProcessor(String stage, CountingStores stores, Counting<E, C> counting, ValueReader<E> decoder,
             Duration publishInterval, AggregatorMeters meters) {
         this.stage = stage;
         this.stores = stores;
@@ -103,18 +104,15 @@ abstract class CountingProcessor<E, C> implements Processor<String, byte[], Stri
         context.forward(new Record<>(key, value, timestamp));
     }
 
+    /** The event, or null once the record is dead-lettered; a registry that does not answer fails the thread. */
     private E decode(Record<String, byte[]> record) {
-        if (record.value() == null) {
-            reject(record, UNDECODABLE, "the record has no value");
-            return null;
-        }
-        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
+        Optional<RecordMetadata> source = context.recordMetadata();
+        String topic = source.map(RecordMetadata::topic).orElse("");
+        String where = source.map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("a record");
         try {
-            return decoder.deserialize(topic, record.value());
-        } catch (RegistryUnavailableException e) {
-            throw e; // not the record's fault: the stream thread stops and says why
-        } catch (RuntimeException e) {
-            reject(record, UNDECODABLE, "cannot decode the value: " + e.getMessage());
+            return decoder.read(topic, record.value(), where);
+        } catch (UndecodableValueException e) {
+            reject(record, UNDECODABLE, "cannot decode the value: " + e.reason());
             return null;
         }
     }

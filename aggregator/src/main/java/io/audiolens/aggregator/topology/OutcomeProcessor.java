@@ -6,9 +6,9 @@ import io.audiolens.aggregator.meters.AggregatorMeters;
 import io.audiolens.aggregator.state.EnrichmentCounts;
 import io.audiolens.aggregator.state.OutcomeCounting;
 import io.audiolens.schemas.EnrichmentOutcome;
+import io.audiolens.schemas.wire.ValueReader;
 import java.time.Duration;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.Deserializer;
 
 /** Counts the workers' enrichment outcomes per model × attribute × prompt and publishes enrichment snapshots. */
 final class OutcomeProcessor extends CountingProcessor<EnrichmentOutcome, EnrichmentCounts> {
@@ -18,7 +18,7 @@ final class OutcomeProcessor extends CountingProcessor<EnrichmentOutcome, Enrich
 
     private final AggregationParameters parameters;
 
-    OutcomeProcessor(AggregationParameters parameters, Deserializer<EnrichmentOutcome> decoder,
+    OutcomeProcessor(AggregationParameters parameters, ValueReader<EnrichmentOutcome> decoder,
             Duration publishInterval, AggregatorMeters meters) {
         super("aggregator.outcomes", STORES, new OutcomeCounting(), decoder, publishInterval, meters);
         this.parameters = parameters;

@@ -11,9 +11,9 @@ import io.audiolens.aggregator.state.GroupCounts;
 import io.audiolens.aggregator.state.GroupKey;
 import io.audiolens.aggregator.state.ProjectionCounting;
 import io.audiolens.schemas.LayerProjection;
+import io.audiolens.schemas.wire.ValueReader;
 import java.time.Duration;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Counts projections per group and passes each projection counted for the first time on to the monitor.
@@ -28,7 +28,7 @@ final class ProjectionProcessor extends CountingProcessor<LayerProjection, Group
 
     private final AggregationParameters parameters;
 
-    ProjectionProcessor(AggregationParameters parameters, Deserializer<LayerProjection> decoder,
+    ProjectionProcessor(AggregationParameters parameters, ValueReader<LayerProjection> decoder,
             Duration publishInterval, AggregatorMeters meters) {
         super("aggregator.projections", STORES, new ProjectionCounting(parameters.probeSize()), decoder,
                 publishInterval, meters);

@@ -2,6 +2,7 @@ package io.audiolens.app.aggregate;
 
 import io.audiolens.aggregator.AggregationParameters;
 import io.audiolens.aggregator.offline.OfflineAggregation;
+import io.audiolens.app.options.OutputPath;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -25,7 +26,8 @@ public final class AggregateCommand implements Callable<Integer> {
     @Option(names = "--outcomes", description = "enrichment outcomes.jsonl (written by run), for the enrichment section")
     Path outcomes;
 
-    @Option(names = "--out", required = true, description = "where to write metrics.json")
+    @Option(names = "--out", required = true, description = "where to write metrics.json",
+            converter = OutputPath.File.class)
     Path out;
 
     @Mixin

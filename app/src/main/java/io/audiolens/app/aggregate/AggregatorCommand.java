@@ -70,8 +70,8 @@ public final class AggregatorCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "aggregator-shutdown"));
         if (service.awaitStopped() == KafkaStreams.State.ERROR) {
             Throwable cause = service.failure().orElse(null);
-            throw new IllegalStateException("the aggregator stopped: " + (cause == null ? "its app failed; see the log"
-                    : cause.getMessage()), cause);
+            throw new IllegalStateException("the aggregator stopped: "
+                    + service.failureReason().orElse("a stream thread failed; see the log above"), cause);
         }
         return 0;
     }

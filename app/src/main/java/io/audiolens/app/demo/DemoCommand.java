@@ -7,6 +7,7 @@ import io.audiolens.app.options.DeviceOptions;
 import io.audiolens.app.options.EnrichOffsetOption;
 import io.audiolens.app.options.ModelOption;
 import io.audiolens.app.options.MonitorOptions;
+import io.audiolens.app.options.OutputPath;
 import io.audiolens.app.run.EndToEndRun;
 import io.audiolens.app.run.RunSettings;
 import io.audiolens.report.ReportWriter;
@@ -41,7 +42,8 @@ public final class DemoCommand implements Callable<Integer> {
     public static final String HOME_PROPERTY = "audiolens.home";
     private static final String BUNDLED_MODEL = "demo/audiolens-tiny";
 
-    @Option(names = "--out", defaultValue = "demo-output", description = "output folder (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", defaultValue = "demo-output", description = "output folder (default: ${DEFAULT-VALUE})",
+            converter = OutputPath.Folder.class)
     Path out;
 
     @Option(names = "--data", description = "SAKURA-layout folder (default: demo/data/heldout)")

@@ -1,5 +1,6 @@
 package io.audiolens.app.report;
 
+import io.audiolens.app.options.OutputPath;
 import io.audiolens.report.ReportWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +22,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--projections", description = "projections.jsonl of the same run, copied into the report")
     Path projections;
 
-    @Option(names = "--out", required = true, description = "report folder, created if needed (index.html, figures/, tables)")
+    @Option(names = "--out", required = true, description = "report folder, created if needed (index.html, figures/, tables)",
+            converter = OutputPath.Folder.class)
     Path out;
 
     @Spec

@@ -5,6 +5,8 @@ import io.audiolens.schemas.EnrichmentRequest;
 import io.audiolens.schemas.cluster.KafkaCluster;
 import io.audiolens.schemas.topics.SerdeConfig;
 import io.audiolens.schemas.topics.Topics;
+import io.audiolens.schemas.wire.RegistryPatience;
+import io.audiolens.schemas.wire.ValueReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class EnrichmentCollector implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
-    private final SerdeConfig serdes;
+    private final ValueReader<EnrichmentRequest> requestValues;
+    private final ValueReader<EnrichmentOutcome> outcomeValues;
     private final Set<String> sampleIds;
     private final Map<String, EnrichmentRequest> requests = new TreeMap<>();
     private final Map<String, EnrichmentOutcome> outcomes = new TreeMap<>();
@@ -35,21 +38,18 @@ final class EnrichmentCollector implements AutoCloseable {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)), new StringDeserializer(), new ByteArrayDeserializer());
         this.consumer.subscribe(List.of(Topics.ENRICHMENT_REQUESTS.name(), Topics.ENRICHMENT_OUTCOMES.name()));
-        this.serdes = serdes;
+        this.requestValues = ValueReader.of(Topics.ENRICHMENT_REQUESTS, serdes, RegistryPatience.DEFAULT);
+        this.outcomeValues = ValueReader.of(Topics.ENRICHMENT_OUTCOMES, serdes, RegistryPatience.DEFAULT);
         this.sampleIds = Set.copyOf(sampleIds);
     }
 
     void poll(Duration timeout) {
-        var requestValues = Topics.ENRICHMENT_REQUESTS.valueSerde(serdes).deserializer();
-        var outcomeValues = Topics.ENRICHMENT_OUTCOMES.valueSerde(serdes).deserializer();
         for (ConsumerRecord<String, byte[]> r : consumer.poll(timeout)) {
             if (r.topic().equals(Topics.ENRICHMENT_REQUESTS.name())) {
-                requests.putIfAbsent(r.key(), requestValues.deserialize(r.topic(), r.value()));
+                CollectedValues.read(requestValues, r).ifPresent(request -> requests.putIfAbsent(r.key(), request));
             } else {
-                EnrichmentOutcome outcome = outcomeValues.deserialize(r.topic(), r.value());
-                if (sampleIds.contains(outcome.getSampleId())) {
-                    outcomes.putIfAbsent(r.key() + "\u0000" + outcome.getSampleId(), outcome);
-                }
+                CollectedValues.read(outcomeValues, r).filter(outcome -> sampleIds.contains(outcome.getSampleId()))
+                        .ifPresent(outcome -> outcomes.putIfAbsent(r.key() + "\u0000" + outcome.getSampleId(), outcome));
             }
         }
     }

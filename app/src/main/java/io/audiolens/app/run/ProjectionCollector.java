@@ -5,6 +5,8 @@ import io.audiolens.schemas.LayerProjection;
 import io.audiolens.schemas.cluster.KafkaCluster;
 import io.audiolens.schemas.topics.SerdeConfig;
 import io.audiolens.schemas.topics.Topics;
+import io.audiolens.schemas.wire.RegistryPatience;
+import io.audiolens.schemas.wire.ValueReader;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -17,7 +19,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -27,8 +28,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class ProjectionCollector implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
-    private final Deserializer<LayerProjection> projections;
-    private final Deserializer<DeadLetter> deadLetters;
+    private final ValueReader<LayerProjection> projections;
+    private final ValueReader<DeadLetter> deadLetters;
     private final Set<String> expected;
     private final int perSample;
     private final Map<String, LayerProjection> collected = new TreeMap<>();
@@ -42,8 +43,8 @@ final class ProjectionCollector implements AutoCloseable {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)), new StringDeserializer(), new ByteArrayDeserializer());
         this.consumer.subscribe(List.of(Topics.PROJECTIONS.name(), Topics.DEAD_LETTERS.name()));
-        this.projections = Topics.PROJECTIONS.valueSerde(serdes).deserializer();
-        this.deadLetters = Topics.DEAD_LETTERS.valueSerde(serdes).deserializer();
+        this.projections = ValueReader.of(Topics.PROJECTIONS, serdes, RegistryPatience.DEFAULT);
+        this.deadLetters = ValueReader.of(Topics.DEAD_LETTERS, serdes, RegistryPatience.DEFAULT);
         this.expected = Set.copyOf(sampleIds);
         this.perSample = projectionsPerSample;
     }
@@ -52,12 +53,10 @@ final class ProjectionCollector implements AutoCloseable {
     boolean poll(Duration timeout) {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(timeout)) {
             if (r.topic().equals(Topics.PROJECTIONS.name())) {
-                remember(projections.deserialize(r.topic(), r.value()));
+                CollectedValues.read(projections, r).ifPresent(this::remember);
             } else if (r.key() != null && expected.contains(r.key())) {
-                DeadLetter letter = deadLetters.deserialize(r.topic(), r.value());
-                if (letter.getStage().startsWith("worker")) {
-                    rejected.add(r.key());
-                }
+                CollectedValues.read(deadLetters, r).filter(letter -> letter.getStage().startsWith("worker"))
+                        .ifPresent(letter -> rejected.add(r.key()));
             }
         }
         return done() == expected.size();

@@ -6,6 +6,7 @@ import io.audiolens.app.options.ModelOptions;
 import io.audiolens.app.options.RegistryConfigOption;
 import io.audiolens.schemas.cluster.KafkaCluster;
 import io.audiolens.schemas.topics.SerdeConfig;
+import io.audiolens.app.options.OutputPath;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -26,7 +27,8 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
-    @Option(names = "--out", required = true, description = "output folder (projections.jsonl, metrics.json)")
+    @Option(names = "--out", required = true, description = "output folder (projections.jsonl, metrics.json)",
+            converter = OutputPath.Folder.class)
     Path out;
 
     @Option(names = "--bootstrap-servers", description = "Kafka cluster; without it an embedded broker and registry run in OUT/platform")

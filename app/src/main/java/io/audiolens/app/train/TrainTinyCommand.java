@@ -1,5 +1,6 @@
 package io.audiolens.app.train;
 
+import io.audiolens.app.options.OutputPath;
 import io.audiolens.worker.runtime.DjlDefaults;
 import io.audiolens.worker.model.qwen2audio.training.TinyArchitecture;
 import io.audiolens.worker.model.qwen2audio.training.TinyModelTrainer;
@@ -28,7 +29,8 @@ public final class TrainTinyCommand implements Callable<Integer> {
             + "(tools/make-speech-set.sh DATA)")
     Path data;
 
-    @Option(names = "--out", required = true, description = "checkpoint folder to write (config.json, model.safetensors, tokenizer.json)")
+    @Option(names = "--out", required = true, description = "checkpoint folder to write (config.json, model.safetensors, tokenizer.json)",
+            converter = OutputPath.Folder.class)
     Path out;
 
     @Option(names = "--seed", defaultValue = "1", description = "seed of weights, clip order and prompt draws (default: ${DEFAULT-VALUE})")

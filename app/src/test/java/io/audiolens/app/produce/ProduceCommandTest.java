@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.audiolens.app.AudioLens;
 import io.audiolens.embedded.EmbeddedPlatform;
 import io.audiolens.embedded.junit.EmbeddedPlatformExtension;
 import java.io.ByteArrayInputStream;
@@ -11,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
@@ -73,6 +75,27 @@ class ProduceCommandTest {
         assertTrue(err.toString().startsWith("1 sent, 1 rejected, 0 cut to 30 s, 0 converted to 16 kHz mono"),
                 err.toString());
         assertTrue(err.toString().contains("gone.wav: file not found"), err.toString());
+    }
+
+    /** A listing that cannot be read is the user's input: exit 2 before anything connects (nothing listens here). */
+    @Test
+    void shouldExitTwoNamingWhatAMetadataFileLacksBeforeConnecting() throws Exception {
+        Files.createDirectories(folder.resolve("Gender/audio"));
+        Files.writeString(folder.resolve("Gender/metadata.csv"), "file,label\r\nx.wav,male\r\n");
+        Files.createDirectories(folder.resolve("quoted/Gender/audio"));
+        Files.writeString(folder.resolve("quoted/Gender/metadata.csv"),
+                "file,attribute_label\nx.wav,\"male\n");
+
+        for (Path dataset : List.of(folder, folder.resolve("quoted"))) {
+            StringWriter err = new StringWriter();
+            CommandLine cli = AudioLens.commandLine().setErr(new PrintWriter(err));
+            String[] args = {"produce", "--dataset", dataset.toString(), CLUSTER[0], CLUSTER[1], CLUSTER[2], CLUSTER[3]};
+
+            assertEquals(2, cli.execute(args), err.toString());
+            assertTrue(err.toString().contains(dataset == folder
+                    ? dataset.resolve("Gender/metadata.csv") + " has no column 'attribute_label'; its header is [file, label]"
+                    : dataset.resolve("Gender/metadata.csv") + " line 2: a quoted field is never closed"), err.toString());
+        }
     }
 
     private static ProduceCommand parse(String... args) {

@@ -4,12 +4,14 @@ import io.audiolens.schemas.AudioSample;
 import io.audiolens.schemas.EnrichmentOutcome;
 import io.audiolens.schemas.EnrichmentRequest;
 import io.audiolens.schemas.Split;
+import io.audiolens.schemas.attributes.Attribute;
 import io.audiolens.worker.lens.LensReport;
 import io.audiolens.worker.lens.RandomSourceLayer;
 import io.audiolens.worker.model.api.Enrichment;
 import io.audiolens.worker.prompt.PromptFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One enrichment request (RQ5) as the worker carries it out: for every labelled test sample of the
@@ -17,6 +19,34 @@ import java.util.List;
  * layer drawn for that sample — all as rows of one last-token batch.
  */
 record EnrichmentPlan(EnrichmentRequest request) {
+
+    /**
+     * Why {@code request} cannot be carried out on a model of {@code modelLayers} layers, if it cannot: the
+     * aggregator only sends requests that fit the model it counted, so one that does not is corrupt or comes
+     * from another model under the same name.
+     */
+    static Optional<String> problem(EnrichmentRequest request, int modelLayers) {
+        int source = request.getSourceLayer();
+        int target = request.getTargetLayer();
+        if (request.getLayers() != modelLayers) {
+            return Optional.of("it is for a model of " + request.getLayers() + " layers, but " + request.getModel()
+                    + " here has " + modelLayers + "; two models share the name " + request.getModel()
+                    + ": give their folders different names");
+        }
+        if (source < 1 || target <= source || target > modelLayers) {
+            return Optional.of("source layer " + source + " and target layer " + target + " must satisfy 1 <= source <"
+                    + " target <= " + modelLayers);
+        }
+        if (request.getLambdas().isEmpty() || request.getLambdas().stream().anyMatch(l -> !Double.isFinite(l))) {
+            return Optional.of("its λ grid " + request.getLambdas() + " must hold at least one finite λ");
+        }
+        try {
+            Attribute.named(request.getAttribute());
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+        return Optional.empty();
+    }
 
     String key() {
         return request.getModel() + "|" + request.getAttribute() + "|" + request.getPrompt();

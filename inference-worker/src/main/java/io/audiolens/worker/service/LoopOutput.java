@@ -1,18 +1,14 @@
 package io.audiolens.worker.service;
 
-import io.audiolens.schemas.DeadLetter;
-import io.audiolens.schemas.topics.SerdeConfig;
 import io.audiolens.schemas.topics.Topic;
 import io.audiolens.schemas.topics.Topics;
-import java.nio.ByteBuffer;
-import java.time.Instant;
+import io.audiolens.schemas.wire.ValueWriter;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Everything a loop writes, inside its open transaction: typed records and dead letters. What is written
@@ -21,44 +17,35 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 final class LoopOutput {
     private final KafkaProducer<String, byte[]> producer;
-    private final SerdeConfig serdes;
-    private final Map<Topic<?>, Serializer<?>> serializers;
+    private final LoopSerdes serdes;
+    private final Map<Topic<?>, ValueWriter<?>> writers;
     private final Long timestamp;
 
-    LoopOutput(KafkaProducer<String, byte[]> producer, SerdeConfig serdes) {
+    LoopOutput(KafkaProducer<String, byte[]> producer, LoopSerdes serdes) {
         this(producer, serdes, new HashMap<>(), null);
     }
 
-    private LoopOutput(KafkaProducer<String, byte[]> producer, SerdeConfig serdes,
-            Map<Topic<?>, Serializer<?>> serializers, Long timestamp) {
+    private LoopOutput(KafkaProducer<String, byte[]> producer, LoopSerdes serdes,
+            Map<Topic<?>, ValueWriter<?>> writers, Long timestamp) {
         this.producer = producer;
         this.serdes = serdes;
-        this.serializers = serializers;
+        this.writers = writers;
         this.timestamp = timestamp;
     }
 
     /** This output, writing with {@code input}'s timestamp. */
     LoopOutput forInput(ConsumerRecord<?, ?> input) {
-        return new LoopOutput(producer, serdes, serializers, input.timestamp());
+        return new LoopOutput(producer, serdes, writers, input.timestamp());
     }
 
     <V extends SpecificRecord> void send(Topic<V> topic, String key, V value) {
         @SuppressWarnings("unchecked")
-        Serializer<V> serializer = (Serializer<V>) serializers.computeIfAbsent(topic,
-                t -> topic.valueSerde(serdes).serializer());
-        producer.send(new ProducerRecord<>(topic.name(), null, timestamp, key, serializer.serialize(topic.name(), value)));
+        ValueWriter<V> writer = (ValueWriter<V>) writers.computeIfAbsent(topic, t -> serdes.writer(topic));
+        producer.send(new ProducerRecord<>(topic.name(), null, timestamp, key, writer.write(value)));
     }
 
+    /** A dead letter for {@code original}; one too big to send loses the original's bytes (the reason says so). */
     void deadLetter(ConsumerRecord<String, byte[]> original, String stage, String reason) {
-        send(Topics.DEAD_LETTERS, original.key(), DeadLetter.newBuilder()
-                .setOriginalTopic(original.topic())
-                .setOriginalPartition(original.partition())
-                .setOriginalOffset(original.offset())
-                .setOriginalKey(original.key())
-                .setOriginalValue(original.value() == null ? null : ByteBuffer.wrap(original.value()))
-                .setStage(stage)
-                .setReason(reason)
-                .setTimestamp(Instant.now())
-                .build());
+        send(Topics.DEAD_LETTERS, original.key(), DeadLetters.of(original, stage, reason));
     }
 }

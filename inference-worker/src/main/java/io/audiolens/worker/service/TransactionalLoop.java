@@ -1,6 +1,5 @@
 package io.audiolens.worker.service;
 
-import io.audiolens.schemas.topics.SerdeConfig;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +26,7 @@ final class TransactionalLoop implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionalLoop.class);
 
     private final LoopClients clients;
-    private final SerdeConfig serdes;
+    private final LoopSerdes serdes;
     private final String inputTopic;
     private final RecordHandler handler;
     private final WorkerTelemetry telemetry;
@@ -37,7 +36,7 @@ final class TransactionalLoop implements Runnable, AutoCloseable {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile RuntimeException failure;
 
-    TransactionalLoop(LoopClients clients, SerdeConfig serdes, String inputTopic, RecordHandler handler,
+    TransactionalLoop(LoopClients clients, LoopSerdes serdes, String inputTopic, RecordHandler handler,
             WorkerTelemetry telemetry) {
         this.clients = clients;
         this.serdes = serdes;
@@ -106,14 +105,19 @@ final class TransactionalLoop implements Runnable, AutoCloseable {
         return Optional.ofNullable(failure);
     }
 
-    /** Stops after the current batch's transaction; returns once the loop has ended. */
-    @Override
-    public void close() throws InterruptedException {
+    /** Asks the loop to stop after the current batch's transaction, without waiting for it. */
+    void stop() {
         running.set(false);
         KafkaConsumer<String, byte[]> c = consumer;
         if (c != null) {
             c.wakeup();
         }
+    }
+
+    /** Stops after the current batch's transaction; returns once the loop has ended. */
+    @Override
+    public void close() throws InterruptedException {
+        stop();
         if (started.get()) {
             stopped.await();
         }

@@ -87,6 +87,11 @@ public final class WorkerTelemetry implements Health {
                 .tag("stage", stage).register(registry).increment();
     }
 
+    void skipped(String stage) {
+        Counter.builder("audiolens.worker.skipped").description("records a loop skipped because another loop"
+                + " dead-letters them").tag("stage", stage).register(registry).increment();
+    }
+
     void failed(RuntimeException e) {
         failure = e.toString();
     }

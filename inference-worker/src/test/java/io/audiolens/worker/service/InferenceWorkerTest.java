@@ -1,11 +1,12 @@
 package io.audiolens.worker.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static io.audiolens.worker.service.WorkerOutputs.producer;
+import static io.audiolens.worker.service.WorkerOutputs.sample;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.audiolens.audio.WavDecoder;
 import io.audiolens.embedded.EmbeddedPlatform;
-import io.audiolens.embedded.Polling;
 import io.audiolens.embedded.junit.EmbeddedPlatformExtension;
 import io.audiolens.schemas.AudioSample;
 import io.audiolens.schemas.DeadLetter;
@@ -14,7 +15,6 @@ import io.audiolens.schemas.EnrichmentRequest;
 import io.audiolens.schemas.LayerProjection;
 import io.audiolens.schemas.Split;
 import io.audiolens.schemas.attributes.Attribute;
-import io.audiolens.schemas.topics.Topic;
 import io.audiolens.schemas.topics.Topics;
 import io.audiolens.worker.lens.ClipSession;
 import io.audiolens.worker.lens.LensReport;
@@ -26,22 +26,11 @@ import io.audiolens.worker.prompt.LabelTokenMode;
 import io.audiolens.worker.prompt.PromptFormat;
 import io.audiolens.worker.runtime.ComputeDevice;
 import io.audiolens.worker.testing.TinyReference;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -64,42 +53,22 @@ class InferenceWorkerTest {
             send(producer, run + "/corrupt", new byte[] {0, 0, 0, 0, 42, 1, 2, 3});
             short[] blip = Arrays.copyOf(pcm, 100); // 6 ms: shorter than one audio token
             send(producer, run + "/blip", serializer.serialize(Topics.SAMPLES.name(), sample(run + "/blip", "animal", "dog", blip)));
-            producer.flush();
         }
         WorkerSettings settings = new WorkerSettings(platform.kafkaCluster(), platform.serdeConfig(),
                 TinyReference.FOLDER, ComputeDevice.cpu(), LabelTokenMode.LEADING_SPACE, PROMPTS, List.of(View.values()),
                 "test-" + run, "workers-" + run);
-        List<LayerProjection> projections = new ArrayList<>();
-        List<DeadLetter> deadLetters = new ArrayList<>();
         try (LensRuntime runtime = LensRuntime.load(TinyReference.FOLDER, ComputeDevice.cpu().device(),
                 ComputeDevice.cpu().dataType(), LabelTokenMode.LEADING_SPACE);
-                InferenceWorker worker = new InferenceWorker(settings, runtime)) {
+                InferenceWorker worker = new InferenceWorker(settings, runtime);
+                WorkerOutputs outputs = new WorkerOutputs(platform, run)) {
             Thread thread = new Thread(worker, "worker-under-test");
             thread.start();
-            try (KafkaConsumer<String, byte[]> p = consumer(platform, Topics.PROJECTIONS);
-                    KafkaConsumer<String, byte[]> d = consumer(platform, Topics.DEAD_LETTERS)) {
-                var projectionValues = Topics.PROJECTIONS.valueSerde(platform.serdeConfig()).deserializer();
-                var letterValues = Topics.DEAD_LETTERS.valueSerde(platform.serdeConfig()).deserializer();
-                Polling.awaitUntil(() -> {
-                    worker.failure().ifPresent(e -> {
-                        throw new AssertionError("the worker died", e);
-                    });
-                    for (ConsumerRecord<String, byte[]> r : p.poll(Duration.ofMillis(200))) {
-                        LayerProjection value = projectionValues.deserialize(r.topic(), r.value());
-                        if (value.getSampleId().startsWith(run)) {
-                            projections.add(value);
-                        }
-                    }
-                    for (ConsumerRecord<String, byte[]> r : d.poll(Duration.ofMillis(50))) {
-                        if (r.key() != null && r.key().startsWith(run)) {
-                            deadLetters.add(letterValues.deserialize(r.topic(), r.value()));
-                        }
-                    }
-                    return projections.size() >= 3 * 2 * 3 && deadLetters.size() >= 4;
-                }, Duration.ofSeconds(90), Duration.ofMillis(10), "18 projections and 4 dead letters");
-                p.poll(Duration.ofSeconds(1)).forEach(r -> projections.add(projectionValues.deserialize(r.topic(), r.value())));
-            }
-            assertEquals(18, projections.stream().filter(x -> x.getSampleId().startsWith(run)).count());
+            outputs.awaitUntil(() -> outputs.projections().size() >= 3 * 2 * 3 && outputs.deadLetters().size() >= 4,
+                    "18 projections and 4 dead letters", worker);
+            outputs.poll();
+            List<LayerProjection> projections = outputs.projections();
+            List<DeadLetter> deadLetters = outputs.deadLetters();
+            assertEquals(18, projections.size());
             assertEquals(4, deadLetters.size());
             assertTrue(deadLetters.stream().anyMatch(l -> l.getReason().contains("100 samples")
                     && l.getReason().contains("at least 321")), deadLetters.toString());
@@ -125,37 +94,24 @@ class InferenceWorkerTest {
             AudioSample probe = sample(run + "/probe", "animal", "cat", pcm);
             probe.setSplit(Split.PROBE);
             send(producer, run + "/probe", samples.serialize(Topics.SAMPLES.name(), probe));
-            producer.flush();
         }
         WorkerSettings settings = new WorkerSettings(platform.kafkaCluster(), platform.serdeConfig(),
                 TinyReference.FOLDER, ComputeDevice.cpu(), LabelTokenMode.LEADING_SPACE, List.of(PromptFormat.P3),
                 List.of(View.LAST), "enrich-" + run, "workers-" + run);
-        List<EnrichmentOutcome> outcomes = new ArrayList<>();
         try (LensRuntime runtime = LensRuntime.load(TinyReference.FOLDER, ComputeDevice.cpu().device(),
                 ComputeDevice.cpu().dataType(), LabelTokenMode.LEADING_SPACE);
                 InferenceWorker worker = new InferenceWorker(settings, runtime);
-                KafkaConsumer<String, byte[]> o = consumer(platform, Topics.ENRICHMENT_OUTCOMES)) {
+                WorkerOutputs outputs = new WorkerOutputs(platform, run)) {
             new Thread(worker, "worker-under-test").start();
             try (KafkaProducer<String, byte[]> producer = producer(platform)) {
-                String topic = Topics.ENRICHMENT_REQUESTS.name();
-                producer.send(new ProducerRecord<>(topic, "qwen2audio-tiny-a|animal|P3",
-                        Topics.ENRICHMENT_REQUESTS.valueSerde(platform.serdeConfig()).serializer().serialize(topic, request)));
+                WorkerOutputs.send(producer, Topics.ENRICHMENT_REQUESTS, "qwen2audio-tiny-a|animal|P3",
+                        Topics.ENRICHMENT_REQUESTS.valueSerde(platform.serdeConfig()).serializer()
+                                .serialize(Topics.ENRICHMENT_REQUESTS.name(), request));
                 send(producer, run + "/future", samples.serialize(Topics.SAMPLES.name(), sample(run + "/future", "animal", "cow", pcm)));
-                producer.flush();
             }
-            var values = Topics.ENRICHMENT_OUTCOMES.valueSerde(platform.serdeConfig()).deserializer();
-            Polling.awaitUntil(() -> {
-                worker.failure().ifPresent(e -> {
-                    throw new AssertionError("the worker died", e);
-                });
-                for (ConsumerRecord<String, byte[]> r : o.poll(Duration.ofMillis(200))) {
-                    EnrichmentOutcome value = values.deserialize(r.topic(), r.value());
-                    if (value.getSampleId().startsWith(run)) {
-                        outcomes.add(value);
-                    }
-                }
-                return outcomes.size() >= 2;
-            }, Duration.ofSeconds(90), Duration.ofMillis(10), "outcomes for the past and the future test sample");
+            outputs.awaitUntil(() -> outputs.outcomes().size() >= 2, "outcomes for the past and the future test sample",
+                    worker);
+            List<EnrichmentOutcome> outcomes = outputs.outcomes();
             assertEquals(List.of(run + "/future", run + "/past"),
                     outcomes.stream().map(EnrichmentOutcome::getSampleId).sorted().toList(), "the probe sample is not evaluated");
             float[] waveform = SampleAnalyzer.waveform(sample("x", "animal", "dog", pcm));
@@ -206,34 +162,7 @@ class InferenceWorkerTest {
         }
     }
 
-    private static AudioSample sample(String id, String attribute, String label, short[] pcm) {
-        ByteBuffer bytes = ByteBuffer.allocate(pcm.length * 2).order(ByteOrder.LITTLE_ENDIAN);
-        for (short s : pcm) {
-            bytes.putShort(s);
-        }
-        return AudioSample.newBuilder().setSampleId(id).setDataset("worker-test").setAttribute(attribute)
-                .setLabel(label).setSplit(Split.TEST).setSampleRate(16000).setPcm16(bytes.flip())
-                .setDurationSeconds(pcm.length / 16000.0).setSource("test").build();
-    }
-
     private static void send(KafkaProducer<String, byte[]> producer, String key, byte[] value) {
-        producer.send(new ProducerRecord<>(Topics.SAMPLES.name(), key, value));
-    }
-
-    private static KafkaProducer<String, byte[]> producer(EmbeddedPlatform platform) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private static KafkaConsumer<String, byte[]> consumer(EmbeddedPlatform platform, Topic<?> topic) {
-        KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "check-" + UUID.randomUUID(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new org.apache.kafka.common.serialization.StringDeserializer(),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer());
-        c.subscribe(List.of(topic.name()));
-        return c;
+        WorkerOutputs.send(producer, Topics.SAMPLES, key, value);
     }
 }

@@ -2,6 +2,7 @@ package io.audiolens.producers.publish;
 
 import io.audiolens.schemas.DeadLetter;
 import io.audiolens.schemas.topics.Topics;
+import io.audiolens.schemas.wire.RecordLimit;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -11,7 +12,8 @@ import java.time.Instant;
 /**
  * The dead letter for a rejected clip: stage {@value #STAGE}, key and original key the would-be sample
  * id, value the file's bytes when the file exists and holds at most {@value #MAX_ORIGINAL_BYTES} bytes
- * (larger files would not fit a Kafka record; the reason then says where the file is).
+ * (larger files would not fit a Kafka record; the reason then says where the file is). A key or reason
+ * too long for a record is cut ({@link RecordLimit#fit}).
  */
 final class DeadLetters {
 
@@ -35,14 +37,14 @@ final class DeadLetters {
                 reason += " (the file could not be read to attach it: " + e.getMessage() + ")";
             }
         }
-        return DeadLetter.newBuilder()
+        return RecordLimit.fit(DeadLetter.newBuilder()
                 .setOriginalTopic(Topics.SAMPLES.name())
                 .setOriginalKey(rejection.sampleId())
                 .setOriginalValue(original)
                 .setStage(STAGE)
                 .setReason(reason)
                 .setTimestamp(Instant.now())
-                .build();
+                .build());
     }
 
     /** The file's size, or -1 when there is no regular file to read. */

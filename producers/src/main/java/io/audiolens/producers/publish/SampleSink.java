@@ -6,12 +6,14 @@ import io.audiolens.schemas.cluster.KafkaCluster;
 import io.audiolens.schemas.topics.SerdeConfig;
 import io.audiolens.schemas.topics.Topic;
 import io.audiolens.schemas.topics.Topics;
+import io.audiolens.schemas.wire.RecordLimit;
+import io.audiolens.schemas.wire.RegistryPatience;
+import io.audiolens.schemas.wire.ValueWriter;
 import java.nio.file.Path;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Serde;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,32 +21,45 @@ import org.slf4j.LoggerFactory;
  * Sends samples to {@link Topics#SAMPLES} and rejections to {@link Topics#DEAD_LETTERS} through one
  * idempotent producer ({@code acks=all}), asynchronously: each acknowledgement or failure is counted in
  * the caller's {@link Tally} as it arrives, and {@link #flush()} waits for all of them. Values are
- * serialised here with each topic's serde, so one producer serves both topics.
+ * serialised here with each topic's serde, so one producer serves both topics; a registry that does not
+ * answer is asked again as {@link RegistryPatience} allows, then stops the run. A dead letter is fitted under
+ * Kafka's record size ({@link RecordLimit}): its key and reason come from file names, which may be long; a
+ * sample over it (30 s of audio and very long names) is dead-lettered instead of refused by the broker.
  */
 public final class SampleSink implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SampleSink.class);
 
     private final Producer<String, byte[]> producer;
-    private final Serde<AudioSample> samples;
-    private final Serde<DeadLetter> deadLetters;
-    private final SerdeConfig serdeConfig;
+    private final ValueWriter<AudioSample> samples;
+    private final ValueWriter<DeadLetter> deadLetters;
 
-    private SampleSink(Producer<String, byte[]> producer, SerdeConfig serdeConfig) {
+    private SampleSink(Producer<String, byte[]> producer, SerdeConfig serdeConfig, RegistryPatience patience) {
         this.producer = producer;
-        this.serdeConfig = serdeConfig;
-        this.samples = Topics.SAMPLES.valueSerde(serdeConfig);
-        this.deadLetters = Topics.DEAD_LETTERS.valueSerde(serdeConfig);
+        this.samples = ValueWriter.of(Topics.SAMPLES, serdeConfig, patience);
+        this.deadLetters = ValueWriter.of(Topics.DEAD_LETTERS, serdeConfig, patience);
     }
 
     /** Connects to the cluster and checks the topics (see {@link IdempotentProducer#connect}). */
     public static SampleSink connect(KafkaCluster cluster, SerdeConfig serdeConfig) {
-        return new SampleSink(IdempotentProducer.connect(cluster), serdeConfig);
+        return connect(cluster, serdeConfig, RegistryPatience.DEFAULT);
+    }
+
+    /** The same, asking a registry that does not answer as {@code patience} allows. */
+    public static SampleSink connect(KafkaCluster cluster, SerdeConfig serdeConfig, RegistryPatience patience) {
+        return new SampleSink(IdempotentProducer.connect(cluster), serdeConfig, patience);
     }
 
     /** Sends {@code sample} keyed by its id; the tally counts it once the broker acknowledges it. */
     public void publish(AudioSample sample, boolean wasCut, boolean wasConverted, Tally tally) {
         String id = sample.getSampleId();
+        long size = RecordLimit.size(id, sample);
+        if (size > RecordLimit.MAX_BYTES) {
+            reject(new Rejection(id, sample.getSource(), "its sample record would be " + size + " bytes, over the "
+                    + RecordLimit.MAX_BYTES + "-byte record limit (30 s of audio take 960000); shorten the dataset name"
+                    + " or the file's path"), Path.of(sample.getSource()), tally);
+            return;
+        }
         producer.send(record(Topics.SAMPLES, samples, id, sample), (metadata, error) -> {
             if (error == null) {
                 tally.sent(sample.getAttribute(), sample.getSplit(), wasCut, wasConverted);
@@ -59,7 +74,7 @@ public final class SampleSink implements AutoCloseable {
         LOG.warn("rejected {}: {}", rejection.source(), rejection.reason());
         tally.rejected(rejection);
         DeadLetter letter = DeadLetters.of(rejection, file);
-        producer.send(record(Topics.DEAD_LETTERS, deadLetters, rejection.sampleId(), letter), (metadata, error) -> {
+        producer.send(record(Topics.DEAD_LETTERS, deadLetters, letter.getOriginalKey(), letter), (metadata, error) -> {
             if (error != null) {
                 notAcknowledged(new Rejection(rejection.sampleId(), rejection.source(),
                         "dead letter not acknowledged: " + error), tally);
@@ -79,13 +94,12 @@ public final class SampleSink implements AutoCloseable {
         }
     }
 
-    private <V extends SpecificRecord> ProducerRecord<String, byte[]> record(Topic<V> topic, Serde<V> serde,
-            String key, V value) {
+    private static <V extends SpecificRecord> ProducerRecord<String, byte[]> record(Topic<V> topic,
+            ValueWriter<V> writer, String key, V value) {
         try {
-            return new ProducerRecord<>(topic.name(), key, serde.serializer().serialize(topic.name(), value));
+            return new ProducerRecord<>(topic.name(), key, writer.write(value));
         } catch (SerializationException e) {
-            throw new IllegalStateException("cannot serialise " + key + " for " + topic.name() + "; is the schema"
-                    + " registry at " + serdeConfig.registryUrl() + " reachable? " + e.getMessage(), e);
+            throw new IllegalStateException("cannot serialise " + key + " for " + topic.name() + ": " + e.getMessage(), e);
         }
     }
 

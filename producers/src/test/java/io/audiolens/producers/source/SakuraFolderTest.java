@@ -67,6 +67,26 @@ class SakuraFolderTest {
     }
 
     @Test
+    void shouldReadMetadataWithAByteOrderMarkCrLfAndQuotedCommasAndListAnEmptyLabelAsRejected() throws Exception {
+        SakuraFixture.writeTrack(root, "Gender", SakuraFixture.labels("m.wav", "male", "f.wav", "female", "q.wav", "male"), 0.1);
+        Files.writeString(root.resolve("Gender/metadata.csv"), "\uFEFF" + SakuraFixture.HEADER
+                + SakuraFixture.row("m.wav", "male")
+                + "\"f.wav\",\"female\",\"Is it a man, or a woman?\",female,\"Say \"\"male\"\", or \"\"female\"\".\",female\r\n"
+                + "q.wav,,\"Who, then?\",,,\r\n");
+
+        List<ListedClip> clips = SakuraFolder.list(root, "S");
+
+        assertEquals(List.of("S/gender/m.wav", "S/gender/f.wav", "S/gender/q.wav"),
+                clips.stream().map(ListedClip::sampleId).toList());
+        assertEquals(List.of(Optional.of("male"), Optional.of("female"), Optional.empty()),
+                clips.stream().map(ListedClip::label).toList());
+        assertEquals(Optional.empty(), clips.get(0).problem());
+        assertEquals(Optional.empty(), clips.get(1).problem());
+        assertEquals(Optional.of("metadata.csv line 5 has no attribute_label"), clips.get(2).problem(),
+                "line 5: the quoted instruction of line 2 holds a line break");
+    }
+
+    @Test
     void shouldListAnUnknownTrackUnderItsOwnNameForTheAttributeCheckToRefuse() throws Exception {
         SakuraFixture.writeTrack(root, "Music", SakuraFixture.labels("song.wav", "jazz"), 0.1);
 

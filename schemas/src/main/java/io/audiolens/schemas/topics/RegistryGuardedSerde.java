@@ -3,6 +3,7 @@ package io.audiolens.schemas.topics;
 import io.apicurio.registry.rest.client.exception.RestClientException;
 import io.apicurio.rest.client.auth.exception.ForbiddenException;
 import io.apicurio.rest.client.auth.exception.NotAuthorizedException;
+import io.audiolens.schemas.wire.RegistryUnavailableException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;

@@ -1,6 +1,7 @@
 package io.audiolens.schemas.topics;
 
 import static io.apicurio.registry.resolver.SchemaResolverConfig.AUTO_REGISTER_ARTIFACT;
+import static io.apicurio.registry.resolver.SchemaResolverConfig.FAULT_TOLERANT_REFRESH;
 import static io.apicurio.registry.resolver.SchemaResolverConfig.REGISTRY_URL;
 import static io.apicurio.registry.serde.SerdeConfig.ENABLE_CONFLUENT_ID_HANDLER;
 import static io.apicurio.registry.serde.SerdeConfig.ENABLE_HEADERS;
@@ -18,7 +19,8 @@ import java.util.Map;
 /**
  * Where the schema registry is, how its client authenticates, and how values are framed: Confluent wire
  * format (magic byte 0, 4-byte schema id, Avro binary) with the registry's content id, schemas registered
- * on first use, values read back as the generated specific records.
+ * on first use, values read back as the generated specific records; schemas once fetched outlive a registry
+ * outage.
  *
  * @param registryUrl Apicurio Registry's v2 API, {@code http://host:port/apis/registry/v2}
  * @param client the user's registry client settings (auth, TLS, headers), {@link RegistryClientSettings#NONE} if none
@@ -61,6 +63,9 @@ public record SerdeConfig(String registryUrl, RegistryClientSettings client) {
         properties.putAll(Map.of(
                 REGISTRY_URL, registryUrl,
                 AUTO_REGISTER_ARTIFACT, true,
+                // a schema the serde has seen stays usable when its 30 s refresh cannot reach the registry: an id
+                // names the same schema for the registry's life, and without this every record would fail to decode
+                FAULT_TOLERANT_REFRESH, true,
                 ENABLE_CONFLUENT_ID_HANDLER, true,
                 // the 4-byte handler that as-confluent installs anyway; naming it silences a warning per serde
                 ID_HANDLER, Legacy4ByteIdHandler.class.getName(),

@@ -21,7 +21,7 @@ public record Topic<V extends SpecificRecord>(TopicSpec spec, Class<V> valueType
 
     /**
      * A new, configured value serde; the caller closes it (or the client it is handed to does). A registry
-     * that refuses our credentials or cannot be reached fails with {@link RegistryUnavailableException}.
+     * that refuses our credentials or cannot be reached fails with {@link io.audiolens.schemas.wire.RegistryUnavailableException}.
      */
     public Serde<V> valueSerde(SerdeConfig config) {
         TrustedAvroClasses.trustAudioLensSchemas();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.audiolens.schemas.DeadLetter;
+import io.audiolens.schemas.wire.RegistryUnavailableException;
 import java.time.Instant;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
