@@ -35,12 +35,23 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** Formats {@code dataDir} as a new cluster, starts the node and returns once it accepts requests. */
+    /** {@link #start(Path, int)} on a free port. */
     public static EmbeddedKafkaBroker start(Path dataDir) {
-        int brokerPort = LoopbackPorts.pickFree();
+        return start(dataDir, LoopbackPorts.ANY);
+    }
+
+    /**
+     * Starts the node with clients on {@code port} (0: a free one) and returns once it accepts requests.
+     * An empty or absent {@code dataDir} is formatted as a new cluster; one that holds a cluster already is
+     * resumed with its topics, offsets and transactions.
+     */
+    public static EmbeddedKafkaBroker start(Path dataDir, int port) {
+        int brokerPort = port == LoopbackPorts.ANY ? LoopbackPorts.pickFree() : port;
         KafkaConfig config = new KafkaConfig(
-                KafkaBrokerConfig.singleNode(brokerPort, LoopbackPorts.pickFree(), dataDir.resolve("logs")), false);
-        format(config, dataDir);
+                KafkaBrokerConfig.singleNode(brokerPort, LoopbackPorts.pickFree(), logDir(dataDir)), false);
+        if (!isFormatted(dataDir)) {
+            format(config, dataDir);
+        }
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, LoopbackPorts.HOST + ":" + brokerPort);
         try {
@@ -63,6 +74,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public void close() {
         server.shutdown();
         server.awaitShutdown();
+    }
+
+    /** The topics' logs and the cluster metadata log. */
+    private static Path logDir(Path dataDir) {
+        return dataDir.resolve("logs");
+    }
+
+    /** Formatting writes meta.properties, with the cluster id, into the log folder. */
+    private static boolean isFormatted(Path dataDir) {
+        return Files.isRegularFile(logDir(dataDir).resolve("meta.properties"));
     }
 
     private static void format(KafkaConfig config, Path dataDir) {

@@ -13,8 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Kafka broker and a schema registry for one run, sharing one run folder: {@code kafka/} holds the
- * broker's data, {@code schema-registry.log} the registry's output.
+ * A Kafka broker and a schema registry sharing one run folder: {@code kafka/} holds the broker's data,
+ * {@code registry/} the registry's database and {@code schema-registry.log} its output. Started again on
+ * the same folder, the platform resumes: the same topics, offsets, committed transactions and schemas
+ * under the same ids.
  */
 public final class EmbeddedPlatform implements AutoCloseable {
 
@@ -32,13 +34,22 @@ public final class EmbeddedPlatform implements AutoCloseable {
         this.registry = registry;
     }
 
-    /** Starts both, the registry's child process overlapping the broker's start, and waits until both serve. */
+    /** {@link #start(Path, int, int)} on free ports. */
     public static EmbeddedPlatform start(Path runFolder) {
+        return start(runFolder, LoopbackPorts.ANY, LoopbackPorts.ANY);
+    }
+
+    /**
+     * Starts both, Kafka's clients on {@code kafkaPort} and the registry on {@code registryPort} (0: a free
+     * port), the registry's child process overlapping the broker's start, and waits until both serve.
+     */
+    public static EmbeddedPlatform start(Path runFolder, int kafkaPort, int registryPort) {
         long started = System.nanoTime();
-        EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.launch(RegistryDistribution.locateRunner(), runFolder);
+        EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.launch(RegistryDistribution.locateRunner(), runFolder,
+                registryPort);
         EmbeddedKafkaBroker broker;
         try {
-            broker = EmbeddedKafkaBroker.start(runFolder.resolve("kafka"));
+            broker = EmbeddedKafkaBroker.start(runFolder.resolve("kafka"), kafkaPort);
             LOG.info("Kafka broker serving on {} after {} ms", broker.bootstrapServers(), millisSince(started));
         } catch (RuntimeException e) {
             registry.close();
