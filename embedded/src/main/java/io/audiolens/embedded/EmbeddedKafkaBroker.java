@@ -82,7 +82,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /** Formatting writes meta.properties, with the cluster id, into the log folder. */
-    private static boolean isFormatted(Path dataDir) {
+    static boolean isFormatted(Path dataDir) {
         return Files.isRegularFile(logDir(dataDir).resolve("meta.properties"));
     }
 

@@ -49,7 +49,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
                 registryPort);
         EmbeddedKafkaBroker broker;
         try {
-            broker = EmbeddedKafkaBroker.start(runFolder.resolve("kafka"), kafkaPort);
+            broker = EmbeddedKafkaBroker.start(kafkaFolder(runFolder), kafkaPort);
             LOG.info("Kafka broker serving on {} after {} ms", broker.bootstrapServers(), millisSince(started));
         } catch (RuntimeException e) {
             registry.close();
@@ -64,6 +64,15 @@ public final class EmbeddedPlatform implements AutoCloseable {
             throw e;
         }
         return new EmbeddedPlatform(runFolder, broker, registry);
+    }
+
+    /** Whether {@code runFolder} holds the cluster of an earlier start, which {@link #start} would resume. */
+    public static boolean holdsData(Path runFolder) {
+        return EmbeddedKafkaBroker.isFormatted(kafkaFolder(runFolder));
+    }
+
+    private static Path kafkaFolder(Path runFolder) {
+        return runFolder.resolve("kafka");
     }
 
     public String bootstrapServers() {
@@ -87,6 +96,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     public Path runFolder() {
         return runFolder;
+    }
+
+    /** Throws, quoting the end of its log, if the registry's process has exited. */
+    public void requireRunning() {
+        registry.requireAlive();
     }
 
     /** Creates the topics that do not exist yet, with one replica each. */

@@ -84,6 +84,11 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         }
     }
 
+    /** Throws, quoting the end of its log, if the process has exited. */
+    void requireAlive() {
+        process.requireAlive();
+    }
+
     /** {@code http://127.0.0.1:PORT}. */
     public String baseUrl() {
         return baseUrl;

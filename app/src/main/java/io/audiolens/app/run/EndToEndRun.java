@@ -53,20 +53,22 @@ public final class EndToEndRun {
     }
 
     public RunResult run() throws Exception {
-        Files.createDirectories(settings.out());
+        List<ListedClip> clips = SakuraFolder.list(settings.dataset(), settings.datasetName());
         if (settings.cluster().isPresent()) {
+            Files.createDirectories(settings.out());
             RunSettings.Cluster c = settings.cluster().get();
             createMissingTopics(c.bootstrapServers());
-            return onCluster(c.bootstrapServers(), SerdeConfig.forRegistry(c.registryUrl()));
+            return onCluster(c.bootstrapServers(), SerdeConfig.forRegistry(c.registryUrl()), clips);
         }
-        try (EmbeddedPlatform platform = EmbeddedPlatform.start(settings.out().resolve("platform"))) {
+        Path platformFolder = EmbeddedPlatformFolder.of(settings.out());
+        Files.createDirectories(settings.out());
+        try (EmbeddedPlatform platform = EmbeddedPlatform.start(platformFolder)) {
             platform.createTopics(Topics.specs());
-            return onCluster(platform.bootstrapServers(), platform.serdeConfig());
+            return onCluster(platform.bootstrapServers(), platform.serdeConfig(), clips);
         }
     }
 
-    private RunResult onCluster(String bootstrapServers, SerdeConfig serdes) throws Exception {
-        List<ListedClip> clips = SakuraFolder.list(settings.dataset(), settings.datasetName());
+    private RunResult onCluster(String bootstrapServers, SerdeConfig serdes, List<ListedClip> clips) throws Exception {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         WorkerSettings worker = new WorkerSettings(bootstrapServers, serdes, settings.model().folder(), settings.device(),
                 settings.labelTokenMode(), settings.prompts(), settings.views(), "run-" + runId,
