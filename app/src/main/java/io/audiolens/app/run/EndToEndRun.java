@@ -24,9 +24,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -86,15 +88,15 @@ public final class EndToEndRun {
             List<LayerProjection> projections = collected.projections();
             write("projections.jsonl", projections.stream().map(ProjectionJson::line).toList());
             RunExpectations expect = new RunExpectations(projections);
-            await("the aggregator to count every projection", inference, () -> live.fetch().filter(expect::countsAll).isPresent());
+            LiveMetrics.Document counted = awaitDocument("the aggregator to count every projection", inference, live,
+                    expect::countsAll);
             progress.finish(collected.counts());
-            List<EnrichmentOutcome> outcomes = collectOutcomes(bootstrapServers, serdes, accepted, expect, inference);
+            List<EnrichmentOutcome> outcomes = collectOutcomes(bootstrapServers, serdes, accepted,
+                    RunExpectations.requestedEnrichments(counted), expect, inference);
             write("outcomes.jsonl", outcomes.stream().map(OutcomeJson::line).toList());
-            LiveMetrics.Document[] settled = new LiveMetrics.Document[1];
-            await("the aggregator to count every enrichment outcome", inference, () -> live.fetch()
-                    .filter(d -> expect.countsAll(d) && expect.countsOutcomes(d, outcomes))
-                    .map(d -> settled[0] = d).isPresent());
-            Files.writeString(settings.out().resolve("metrics.json"), settled[0].text());
+            LiveMetrics.Document settled = awaitDocument("the aggregator to count every enrichment outcome", inference,
+                    live, d -> expect.countsAll(d) && expect.countsOutcomes(d, outcomes));
+            Files.writeString(settings.out().resolve("metrics.json"), settled.text());
             LOG.info("wrote {}", settings.out().resolve("metrics.json"));
             return new RunResult(produced, projections, outcomes);
         }
@@ -134,12 +136,13 @@ public final class EndToEndRun {
         }
     }
 
+    /** Every outcome of the requests the aggregator made ({@code requested}: their keys, from its document). */
     private List<EnrichmentOutcome> collectOutcomes(String bootstrapServers, SerdeConfig serdes, Set<String> accepted,
-            RunExpectations expect, InferenceWorker worker) throws InterruptedException {
+            Set<String> requested, RunExpectations expect, InferenceWorker worker) throws InterruptedException {
         try (EnrichmentCollector collector = new EnrichmentCollector(bootstrapServers, serdes, accepted)) {
-            await("enrichment outcomes for every test sample", worker, () -> {
+            await("enrichment outcomes for every test sample of " + requested, worker, () -> {
                 collector.poll(Duration.ofMillis(500));
-                return collector.complete(expect.testSamplesByAttribute());
+                return collector.complete(requested, expect.testSamplesByAttribute());
             });
             collector.requests().forEach((key, r) -> LOG.info("enrichment {}: source layer {} -> {}, {} test samples",
                     key, r.getSourceLayer(), r.getTargetLayer(), collector.outcomesFor(key)));
@@ -156,6 +159,14 @@ public final class EndToEndRun {
             }
             Thread.sleep(200);
         }
+    }
+
+    /** The first document {@code done} accepts. */
+    private static LiveMetrics.Document awaitDocument(String what, InferenceWorker worker, LiveMetrics live,
+            Predicate<LiveMetrics.Document> done) throws InterruptedException {
+        List<LiveMetrics.Document> accepted = new ArrayList<>(1);
+        await(what, worker, () -> live.fetch().filter(done).map(accepted::add).isPresent());
+        return accepted.get(0);
     }
 
     private static void checkAlive(InferenceWorker worker) {
