@@ -146,9 +146,13 @@ supervise() {
     fi
   done
 }
-progress() {
-  curl -sf --max-time 5 "$metrics_url" -o "$out/chaos/latest.json" 2>/dev/null \
-    && echo "$(($(counted "$out/chaos/latest.json") / 9)) of $samples samples counted" || echo "aggregator not serving"
+progress() {  # what the aggregator has counted, if it serves
+  if curl -sf --max-time 5 "$metrics_url" -o "$out/chaos/latest.json" 2>/dev/null; then
+    echo "aggregator: $(($(counted "$out/chaos/latest.json") / 9)) of $samples samples counted," \
+      "$(jq '[.enrichment[].testSamples] | add // 0' "$out/chaos/latest.json") enrichment outcomes"
+  else
+    echo "aggregator not serving yet"
+  fi
 }
 
 chaos_start=$(now)
@@ -167,8 +171,10 @@ if ! wait "${pid[producer]}"; then
 fi
 say "produced: $(grep -E ' sent, ' "$logs/producer.log" | tail -1)"
 
-# The schedule: three aggregator kills, two worker kills and one platform restart, in random order,
-# each after a random 3-10 s; a killed process comes back after a random 1-4 s.
+# The schedule: three aggregator kills, two worker kills and one platform restart, in random order. The
+# first three fall while the workers turn samples into projections, each after a random 3-10 s; the last
+# three once a worker has read its first enrichment request (the probe sets are complete), each after a
+# random 1-5 s, while the workers evaluate enrichment. A killed process comes back after a random 1-4 s.
 schedule=(aggregator aggregator aggregator worker worker platform)
 for ((i = ${#schedule[@]} - 1; i > 0; i--)); do
   j=$((RANDOM % (i + 1)))
@@ -176,11 +182,28 @@ for ((i = ${#schedule[@]} - 1; i > 0; i--)); do
 done
 say "schedule: ${schedule[*]}"
 kills_aggregator=0; kills_worker=0; platform_restarts=0; early=0
-for event in "${schedule[@]}"; do
-  gap=$(between 3 10)
-  for ((t = 0; t < gap * 2; t++)); do supervise; sleep 0.5; done
+enrichment_requested() { cat "$logs/w1.log" "$logs/w2.log" | grep -q "EnrichmentRequestWatcher - enrichment request"; }
+pause() {  # pause SECONDS, watching the roles
+  local t
+  for ((t = 0; t < $1 * 2; t++)); do supervise; sleep 0.5; done
+}
+for ((e = 0; e < ${#schedule[@]}; e++)); do
+  event=${schedule[e]}
+  if ((e < 3)); then
+    pause "$(between 3 10)"
+  else
+    if ((e == 3)); then
+      deadline=$((SECONDS + wait_limit))
+      until enrichment_requested; do
+        supervise; sleep 0.5
+        ((SECONDS < deadline)) || { say "no enrichment request after ${wait_limit} s"; exit 1; }
+      done
+      say "a worker read its first enrichment request"
+    fi
+    pause "$(between 1 5)"
+  fi
   if curl -sf --max-time 5 "$metrics_url" -o "$out/chaos/latest.json" && complete "$out/chaos/latest.json"; then
-    early=1
+    early=$((early + 1))
     say "the run completed before event '$event'"
   fi
   case $event in

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,6 +26,7 @@ import picocli.CommandLine.Spec;
                 "Their data stays in --dir: started again on it, they serve the same topics, offsets, committed",
                 "transactions and schemas, under the same schema ids."})
 public final class PlatformCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformCommand.class);
     private static final String HOST = "127.0.0.1";
 
     @Spec
@@ -65,8 +68,10 @@ public final class PlatformCommand implements Callable<Integer> {
     /** Registry first, then the broker, which writes its clean-shutdown marker and skips log recovery next time. */
     private void stop(EmbeddedPlatform platform) {
         stopping = true;
+        LOG.info("stopping the registry, then the broker");
         try {
             platform.close();
+            LOG.info("stopped; the data stays in {}", platform.runFolder());
         } finally {
             stopped.countDown();
         }
