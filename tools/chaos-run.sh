@@ -124,10 +124,20 @@ start_aggregator() {
   start_role aggregator aggregator "${cluster[@]}" --state-dir "$out/chaos/aggregator-state" \
     --http-port "$aggregator_port" --probe-size "$probe"
 }
+worker_port() { if [[ $1 == w1 ]]; then echo "${worker_ports[0]}"; else echo "${worker_ports[1]}"; fi; }
 start_worker() {  # start_worker w1|w2
-  local port=${worker_ports[0]}
-  [[ $1 == w2 ]] && port=${worker_ports[1]}
-  start_role "$1" worker "${cluster[@]}" --model "$model" --worker-id "$1" --device cpu --http-port "$port"
+  start_role "$1" worker "${cluster[@]}" --model "$model" --worker-id "$1" --device cpu --http-port "$(worker_port "$1")"
+}
+# A kill is only a test while the role works: wait until its /readyz says so (Kafka Streams RUNNING, or
+# the worker consuming its partitions), then up to 2 s more.
+await_ready() {  # await_ready NAME PORT
+  local deadline=$((SECONDS + 300))
+  until curl -sf --max-time 5 "http://127.0.0.1:$2/readyz" >/dev/null 2>&1; do
+    supervise
+    ((SECONDS < deadline)) || { say "$1 not ready within 300 s"; exit 1; }
+    sleep 0.5
+  done
+  sleep "$(between 0 2)"
 }
 # A role that ended by itself (not killed by this script) is restarted, and counted.
 supervise() {
@@ -172,9 +182,10 @@ fi
 say "produced: $(grep -E ' sent, ' "$logs/producer.log" | tail -1)"
 
 # The schedule: three aggregator kills, two worker kills and one platform restart, in random order. The
-# first three fall while the workers turn samples into projections, each after a random 3-10 s; the last
-# three once a worker has read its first enrichment request (the probe sets are complete), each after a
-# random 1-5 s, while the workers evaluate enrichment. A killed process comes back after a random 1-4 s.
+# first three come after a random 3-10 s each, while the workers turn samples into projections; the last
+# three once a worker has read its first enrichment request (the probe sets are complete), after a random
+# 1-5 s each, while the workers evaluate enrichment. A process is killed once it is ready (see await_ready),
+# and comes back after a random 1-4 s.
 schedule=(aggregator aggregator aggregator worker worker platform)
 for ((i = ${#schedule[@]} - 1; i > 0; i--)); do
   j=$((RANDOM % (i + 1)))
@@ -208,12 +219,14 @@ for ((e = 0; e < ${#schedule[@]}; e++)); do
   fi
   case $event in
     aggregator)
+      await_ready aggregator "$aggregator_port"
       say "kill -9 aggregator ($(progress))"
       kill -KILL "${pid[aggregator]}"; wait "${pid[aggregator]}" 2>/dev/null || true
       kills_aggregator=$((kills_aggregator + 1))
       sleep "$(between 1 4)"; start_aggregator ;;
     worker)
       victim=w$(between 1 2)
+      await_ready "$victim" "$(worker_port "$victim")"
       say "kill -9 worker $victim ($(progress))"
       kill -KILL "${pid[$victim]}"; wait "${pid[$victim]}" 2>/dev/null || true
       kills_worker=$((kills_worker + 1))
