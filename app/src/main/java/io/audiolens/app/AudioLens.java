@@ -7,6 +7,7 @@ import io.audiolens.app.bench.BenchCommand;
 import io.audiolens.app.demo.DemoCommand;
 import io.audiolens.app.doctor.DoctorCommand;
 import io.audiolens.app.inspect.InspectCommand;
+import io.audiolens.app.platform.PlatformCommand;
 import io.audiolens.app.produce.ProduceCommand;
 import io.audiolens.app.report.ReportCommand;
 import io.audiolens.app.run.RunCommand;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Command;
         description = "Watch inside audio-language models with the Logit Lens.",
         subcommands = {DemoCommand.class, InspectCommand.class, RunCommand.class, ProduceCommand.class, WorkerCommand.class,
                 AggregatorCommand.class, BaselineCommand.class, AggregateCommand.class, ReportCommand.class,
-                TopicsCommand.class, BenchCommand.class, TrainTinyCommand.class, DoctorCommand.class})
+                TopicsCommand.class, PlatformCommand.class, BenchCommand.class, TrainTinyCommand.class, DoctorCommand.class})
 public final class AudioLens {
 
     public static void main(String[] args) {

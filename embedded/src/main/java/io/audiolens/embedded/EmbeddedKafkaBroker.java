@@ -43,17 +43,32 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         this.listeners = Map.copyOf(listeners);
     }
 
-    /** Formats {@code dataDir} as a new cluster, starts the node and returns once it accepts requests. */
+    /** {@link #start(Path, int, BrokerSecurity)} on a free port, without secured listeners. */
     public static EmbeddedKafkaBroker start(Path dataDir) {
-        return start(dataDir, BrokerSecurity.NONE);
+        return start(dataDir, LoopbackPorts.ANY, BrokerSecurity.NONE);
     }
 
     /** {@link #start(Path)} with the secured listeners {@code security} asks for, its users ready to log in. */
     public static EmbeddedKafkaBroker start(Path dataDir, BrokerSecurity security) {
+        return start(dataDir, LoopbackPorts.ANY, security);
+    }
+
+    /** {@link #start(Path, int, BrokerSecurity)} with only the plain listener. */
+    public static EmbeddedKafkaBroker start(Path dataDir, int port) {
+        return start(dataDir, port, BrokerSecurity.NONE);
+    }
+
+    /**
+     * Starts the node with plain clients on {@code port} (0: a free one), and the secured listeners {@code
+     * security} asks for on free ports, and returns once it accepts requests. An empty or absent {@code dataDir}
+     * is formatted as a new cluster; one that holds a cluster already is resumed with its topics, offsets and
+     * transactions.
+     */
+    public static EmbeddedKafkaBroker start(Path dataDir, int port, BrokerSecurity security) {
         Map<SecurityProtocol, Integer> ports = new EnumMap<>(SecurityProtocol.class);
-        ports.put(SecurityProtocol.PLAINTEXT, LoopbackPorts.pickFree());
+        ports.put(SecurityProtocol.PLAINTEXT, port == LoopbackPorts.ANY ? LoopbackPorts.pickFree() : port);
         Properties props = KafkaBrokerConfig.singleNode(ports.get(SecurityProtocol.PLAINTEXT), LoopbackPorts.pickFree(),
-                dataDir.resolve("logs"));
+                logDir(dataDir));
         if (security.isSecured()) {
             Map<SecurityProtocol, Integer> secured = new EnumMap<>(SecurityProtocol.class);
             secured.put(SecurityProtocol.SASL_PLAINTEXT, LoopbackPorts.pickFree());
@@ -62,10 +77,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             ports.putAll(secured);
         }
         KafkaConfig config = new KafkaConfig(props, false);
-        format(config, dataDir);
+        if (!isFormatted(dataDir)) {
+            format(config, dataDir);
+        }
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         Map<SecurityProtocol, String> listeners = new EnumMap<>(SecurityProtocol.class);
-        ports.forEach((protocol, port) -> listeners.put(protocol, LoopbackPorts.HOST + ":" + port));
+        ports.forEach((protocol, listening) -> listeners.put(protocol, LoopbackPorts.HOST + ":" + listening));
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, listeners);
         try {
             server.startup();
@@ -98,6 +115,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public void close() {
         server.shutdown();
         server.awaitShutdown();
+    }
+
+    /** The topics' logs and the cluster metadata log. */
+    private static Path logDir(Path dataDir) {
+        return dataDir.resolve("logs");
+    }
+
+    /** Formatting writes meta.properties, with the cluster id, into the log folder. */
+    static boolean isFormatted(Path dataDir) {
+        return Files.isRegularFile(logDir(dataDir).resolve("meta.properties"));
     }
 
     private static void format(KafkaConfig config, Path dataDir) {

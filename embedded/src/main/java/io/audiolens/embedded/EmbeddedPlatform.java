@@ -12,8 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Kafka broker and a schema registry for one run, sharing one run folder: {@code kafka/} holds the
- * broker's data, {@code schema-registry.log} the registry's output.
+ * A Kafka broker and a schema registry sharing one run folder: {@code kafka/} holds the broker's data,
+ * {@code registry/} the registry's database and {@code schema-registry.log} its output. Started again on
+ * the same folder, the platform resumes: the same topics, offsets, committed transactions and schemas
+ * under the same ids.
  */
 public final class EmbeddedPlatform implements AutoCloseable {
 
@@ -31,13 +33,22 @@ public final class EmbeddedPlatform implements AutoCloseable {
         this.registry = registry;
     }
 
-    /** Starts both, the registry's child process overlapping the broker's start, and waits until both serve. */
+    /** {@link #start(Path, int, int)} on free ports. */
     public static EmbeddedPlatform start(Path runFolder) {
+        return start(runFolder, LoopbackPorts.ANY, LoopbackPorts.ANY);
+    }
+
+    /**
+     * Starts both, Kafka's clients on {@code kafkaPort} and the registry on {@code registryPort} (0: a free
+     * port), the registry's child process overlapping the broker's start, and waits until both serve.
+     */
+    public static EmbeddedPlatform start(Path runFolder, int kafkaPort, int registryPort) {
         long started = System.nanoTime();
-        EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.launch(RegistryDistribution.locateRunner(), runFolder);
+        EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.launch(RegistryDistribution.locateRunner(), runFolder,
+                registryPort);
         EmbeddedKafkaBroker broker;
         try {
-            broker = EmbeddedKafkaBroker.start(runFolder.resolve("kafka"));
+            broker = EmbeddedKafkaBroker.start(kafkaFolder(runFolder), kafkaPort);
             LOG.info("Kafka broker serving on {} after {} ms", broker.bootstrapServers(), millisSince(started));
         } catch (RuntimeException e) {
             registry.close();
@@ -52,6 +63,15 @@ public final class EmbeddedPlatform implements AutoCloseable {
             throw e;
         }
         return new EmbeddedPlatform(runFolder, broker, registry);
+    }
+
+    /** Whether {@code runFolder} holds the cluster of an earlier start, which {@link #start} would resume. */
+    public static boolean holdsData(Path runFolder) {
+        return EmbeddedKafkaBroker.isFormatted(kafkaFolder(runFolder));
+    }
+
+    private static Path kafkaFolder(Path runFolder) {
+        return runFolder.resolve("kafka");
     }
 
     public String bootstrapServers() {
@@ -80,6 +100,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     public Path runFolder() {
         return runFolder;
+    }
+
+    /** Throws, quoting the end of its log, if the registry's process has exited. */
+    public void requireRunning() {
+        registry.requireAlive();
     }
 
     /** Creates the topics that do not exist yet, with one replica each. */

@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Apicurio Registry (in-memory storage) as a child process of this JVM, bound to 127.0.0.1. It serves
- * Apicurio's own API, which our serdes use, and the Confluent-compatible API that other tools read.
+ * Apicurio Registry as a child process of this JVM, bound to 127.0.0.1. It serves Apicurio's own API,
+ * which our serdes use, and the Confluent-compatible API that other tools read. Its storage is the H2
+ * database it keeps in memory by default, here kept in a file under the run folder instead, so that a
+ * restart on the same folder serves the same schemas under the same ids (records carry those ids).
  */
 public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
@@ -21,6 +23,11 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     // C1 only and serial GC: ready in ~5 s instead of ~13 s on 2 cores; the registry does little work
     private static final List<String> JVM_OPTIONS =
             List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1");
+
+    // the registry's own default is jdbc:h2:mem:registry_db; WRITE_DELAY=0 writes each commit at once,
+    // so that a registry killed right after registering a schema still has it
+    private static final String DATABASE_URL_PROPERTY = "REGISTRY_DATASOURCE_URL";
+    private static final String DATABASE_OPTIONS = ";WRITE_DELAY=0";
 
     private final ChildProcess process;
     private final String baseUrl;
@@ -32,24 +39,38 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
     /** Starts the registry found by {@link RegistryDistribution#locateRunner()} and waits until it serves. */
     public static EmbeddedSchemaRegistry start(Path runFolder) {
-        EmbeddedSchemaRegistry registry = launch(RegistryDistribution.locateRunner(), runFolder);
+        EmbeddedSchemaRegistry registry = launch(RegistryDistribution.locateRunner(), runFolder, LoopbackPorts.ANY);
         registry.awaitReady();
         return registry;
     }
 
-    /** Starts the child process without waiting, so that the caller can start other things meanwhile. */
-    static EmbeddedSchemaRegistry launch(Path runnerJar, Path runFolder) {
-        int port = LoopbackPorts.pickFree();
+    /**
+     * Starts the child process on {@code port} (0: a free one) without waiting, so that the caller can
+     * start other things meanwhile. Its database is {@code runFolder/registry}, created or resumed.
+     */
+    static EmbeddedSchemaRegistry launch(Path runnerJar, Path runFolder, int port) {
+        int httpPort = port == LoopbackPorts.ANY ? LoopbackPorts.pickFree() : port;
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
+        command.add("-D" + DATABASE_URL_PROPERTY + "=jdbc:h2:file:" + databaseFile(runFolder) + DATABASE_OPTIONS);
         command.add("-Dquarkus.http.host=" + LoopbackPorts.HOST);
-        command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.http.port=" + httpPort);
         command.add("-jar");
         command.add(runnerJar.toAbsolutePath().toString());
         ChildProcess process = ChildProcess.start("Apicurio Registry", command, runFolder,
                 runFolder.resolve("schema-registry.log"));
-        return new EmbeddedSchemaRegistry(process, "http://" + LoopbackPorts.HOST + ":" + port);
+        return new EmbeddedSchemaRegistry(process, "http://" + LoopbackPorts.HOST + ":" + httpPort);
+    }
+
+    /** H2 adds {@code .mv.db}; a ';' would end the path and start H2's settings. */
+    private static String databaseFile(Path runFolder) {
+        String file = runFolder.toAbsolutePath().resolve("registry").resolve("registry").toString();
+        if (file.contains(";")) {
+            throw new IllegalArgumentException("the registry's database folder " + file + " contains ';', which H2 "
+                    + "reads as the start of its settings; choose a folder without ';'");
+        }
+        return file;
     }
 
     /** Blocks until the Confluent-compatible API answers; stops the process if it never does. */
@@ -61,6 +82,11 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** Throws, quoting the end of its log, if the process has exited. */
+    void requireAlive() {
+        process.requireAlive();
     }
 
     /** {@code http://127.0.0.1:PORT}. */

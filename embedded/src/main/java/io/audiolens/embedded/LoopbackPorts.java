@@ -9,6 +9,8 @@ import java.net.ServerSocket;
 final class LoopbackPorts {
 
     static final String HOST = "127.0.0.1";
+    /** Asks for any free port. */
+    static final int ANY = 0;
 
     private LoopbackPorts() {
     }

@@ -17,7 +17,7 @@ class EmbeddedSchemaRegistryTest {
     @Test
     void shouldReportTheChildsExitAndLogWhenItDiesBeforeServing() throws IOException {
         Path notAJar = Files.writeString(runFolder.resolve("runner.jar"), "not a jar");
-        EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.launch(notAJar, runFolder);
+        EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.launch(notAJar, runFolder, LoopbackPorts.ANY);
 
         IllegalStateException error = assertThrows(IllegalStateException.class, registry::awaitReady);
 

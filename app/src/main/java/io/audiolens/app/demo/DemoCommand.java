@@ -84,9 +84,6 @@ public final class DemoCommand implements Callable<Integer> {
             return LiveDemoRun.run(live, dataset, checkpoint, folder.resolveSibling(folder.getFileName() + "-live"),
                     monitor.settings(LiveDemo.MONITOR), device.compute());
         }
-        if (Files.exists(folder.resolve("platform"))) {
-            throw new IllegalArgumentException(folder + " holds an earlier run; remove it or pass another --out");
-        }
         RunSettings settings = new RunSettings(dataset, "demo", checkpoint, folder, Optional.empty(),
                 List.of(PromptFormat.values()), List.of(View.values()), probeSize, enrichOffset.value(),
                 device.compute(), LabelTokenMode.LEADING_SPACE);

@@ -3,6 +3,7 @@ package io.audiolens.app.live;
 import io.audiolens.aggregator.AggregatorService;
 import io.audiolens.aggregator.AggregatorSettings;
 import io.audiolens.aggregator.monitor.MonitorSettings;
+import io.audiolens.app.run.EmbeddedPlatformFolder;
 import io.audiolens.embedded.EmbeddedPlatform;
 import io.audiolens.producers.shift.AudioShift;
 import io.audiolens.producers.source.ListedClip;
@@ -80,8 +81,9 @@ public final class LiveDemo implements AutoCloseable {
             throw new IllegalArgumentException(settings.dataset() + " has no " + settings.attribute() + " clips; pass"
                     + " --data with a SAKURA-layout folder that has that track");
         }
+        Path platformFolder = EmbeddedPlatformFolder.of(settings.out());
         Files.createDirectories(settings.out());
-        EmbeddedPlatform platform = EmbeddedPlatform.start(settings.out().resolve("platform"));
+        EmbeddedPlatform platform = EmbeddedPlatform.start(platformFolder);
         try {
             platform.createTopics(Topics.specs());
             LensRuntime runtime = LensRuntime.load(settings.model(), settings.device(), LabelTokenMode.LEADING_SPACE);

@@ -25,9 +25,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -53,20 +55,22 @@ public final class EndToEndRun {
     }
 
     public RunResult run() throws Exception {
-        Files.createDirectories(settings.out());
+        List<ListedClip> clips = SakuraFolder.list(settings.dataset(), settings.datasetName());
         if (settings.cluster().isPresent()) {
+            Files.createDirectories(settings.out());
             RunSettings.Cluster c = settings.cluster().get();
             createMissingTopics(c.kafka());
-            return onCluster(c.kafka(), c.serdes());
+            return onCluster(c.kafka(), c.serdes(), clips);
         }
-        try (EmbeddedPlatform platform = EmbeddedPlatform.start(settings.out().resolve("platform"))) {
+        Path platformFolder = EmbeddedPlatformFolder.of(settings.out());
+        Files.createDirectories(settings.out());
+        try (EmbeddedPlatform platform = EmbeddedPlatform.start(platformFolder)) {
             platform.createTopics(Topics.specs());
-            return onCluster(platform.kafkaCluster(), platform.serdeConfig());
+            return onCluster(platform.kafkaCluster(), platform.serdeConfig(), clips);
         }
     }
 
-    private RunResult onCluster(KafkaCluster cluster, SerdeConfig serdes) throws Exception {
-        List<ListedClip> clips = SakuraFolder.list(settings.dataset(), settings.datasetName());
+    private RunResult onCluster(KafkaCluster cluster, SerdeConfig serdes, List<ListedClip> clips) throws Exception {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         WorkerSettings worker = new WorkerSettings(cluster, serdes, settings.model().folder(), settings.device(),
                 settings.labelTokenMode(), settings.prompts(), settings.views(), "run-" + runId,
@@ -84,15 +88,15 @@ public final class EndToEndRun {
             List<LayerProjection> projections = collected.projections();
             write("projections.jsonl", projections.stream().map(ProjectionJson::line).toList());
             RunExpectations expect = new RunExpectations(projections);
-            await("the aggregator to count every projection", inference, () -> live.fetch().filter(expect::countsAll).isPresent());
+            LiveMetrics.Document counted = awaitDocument("the aggregator to count every projection", inference, live,
+                    expect::countsAll);
             progress.finish(collected.counts());
-            List<EnrichmentOutcome> outcomes = collectOutcomes(cluster, serdes, accepted, expect, inference);
+            List<EnrichmentOutcome> outcomes = collectOutcomes(cluster, serdes, accepted,
+                    RunExpectations.requestedEnrichments(counted), expect, inference);
             write("outcomes.jsonl", outcomes.stream().map(OutcomeJson::line).toList());
-            LiveMetrics.Document[] settled = new LiveMetrics.Document[1];
-            await("the aggregator to count every enrichment outcome", inference, () -> live.fetch()
-                    .filter(d -> expect.countsAll(d) && expect.countsOutcomes(d, outcomes))
-                    .map(d -> settled[0] = d).isPresent());
-            Files.writeString(settings.out().resolve("metrics.json"), settled[0].text());
+            LiveMetrics.Document settled = awaitDocument("the aggregator to count every enrichment outcome", inference,
+                    live, d -> expect.countsAll(d) && expect.countsOutcomes(d, outcomes));
+            Files.writeString(settings.out().resolve("metrics.json"), settled.text());
             LOG.info("wrote {}", settings.out().resolve("metrics.json"));
             return new RunResult(produced, projections, outcomes);
         }
@@ -132,12 +136,13 @@ public final class EndToEndRun {
         }
     }
 
+    /** Every outcome of the requests the aggregator made ({@code requested}: their keys, from its document). */
     private List<EnrichmentOutcome> collectOutcomes(KafkaCluster cluster, SerdeConfig serdes, Set<String> accepted,
-            RunExpectations expect, InferenceWorker worker) throws InterruptedException {
+            Set<String> requested, RunExpectations expect, InferenceWorker worker) throws InterruptedException {
         try (EnrichmentCollector collector = new EnrichmentCollector(cluster, serdes, accepted)) {
-            await("enrichment outcomes for every test sample", worker, () -> {
+            await("enrichment outcomes for every test sample of " + requested, worker, () -> {
                 collector.poll(Duration.ofMillis(500));
-                return collector.complete(expect.testSamplesByAttribute());
+                return collector.complete(requested, expect.testSamplesByAttribute());
             });
             collector.requests().forEach((key, r) -> LOG.info("enrichment {}: source layer {} -> {}, {} test samples",
                     key, r.getSourceLayer(), r.getTargetLayer(), collector.outcomesFor(key)));
@@ -154,6 +159,14 @@ public final class EndToEndRun {
             }
             Thread.sleep(200);
         }
+    }
+
+    /** The first document {@code done} accepts. */
+    private static LiveMetrics.Document awaitDocument(String what, InferenceWorker worker, LiveMetrics live,
+            Predicate<LiveMetrics.Document> done) throws InterruptedException {
+        List<LiveMetrics.Document> accepted = new ArrayList<>(1);
+        await(what, worker, () -> live.fetch().filter(done).map(accepted::add).isPresent());
+        return accepted.get(0);
     }
 
     private static void checkAlive(InferenceWorker worker) {

@@ -54,9 +54,13 @@ final class EnrichmentCollector implements AutoCloseable {
         }
     }
 
-    /** True when each request has outcomes for {@code testSamples.get(attribute)} samples. */
-    boolean complete(Map<String, Long> testSamplesByAttribute) {
-        return requests.entrySet().stream().allMatch(e -> outcomesFor(e.getKey())
+    /**
+     * True when every {@code expected} request has been read and each request read has outcomes for
+     * {@code testSamples.get(attribute)} samples. A request not read yet must not count as complete: outcomes
+     * of one request can arrive before another request is read.
+     */
+    boolean complete(Set<String> expected, Map<String, Long> testSamplesByAttribute) {
+        return requests.keySet().containsAll(expected) && requests.entrySet().stream().allMatch(e -> outcomesFor(e.getKey())
                 >= testSamplesByAttribute.getOrDefault(e.getValue().getAttribute(), 0L));
     }
 

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** What the aggregator must have counted once it has seen everything this run produced. */
 final class RunExpectations {
@@ -53,6 +54,17 @@ final class RunExpectations {
                     e.path("testSamples").asLong());
         }
         return counted.entrySet().containsAll(expected.entrySet());
+    }
+
+    /** The keys ({@code model|attribute|prompt}) of the enrichments the document says were requested. */
+    static Set<String> requestedEnrichments(LiveMetrics.Document document) {
+        Set<String> keys = new TreeSet<>();
+        for (JsonNode e : document.json().path("enrichment")) {
+            if (e.path("notRequestedBecause").isNull()) {
+                keys.add(e.path("model").asText() + "|" + e.path("attribute").asText() + "|" + e.path("prompt").asText());
+            }
+        }
+        return keys;
     }
 
     /** The metrics document writes enum names ({@code LAST}), projections ids ({@code last}): compare alike. */

@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.audiolens.app.AudioLens;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -67,15 +71,9 @@ class RunCommandTest {
     @Test
     void shouldRunADesta2FolderIntoTheMetricsAndAReportPanel() throws Exception {
         // DeSTA2 runs Whisper over the whole 30 s window per clip: four gender clips keep the test short
-        Path dataset = Files.createDirectories(out.resolve("gender-4/Gender/audio"));
-        List<String> metadata = Files.readAllLines(DATASET.resolve("Gender/metadata.csv")).subList(0, 5);
-        Files.write(dataset.resolveSibling("metadata.csv"), metadata);
-        for (String row : metadata.subList(1, 5)) {
-            String file = row.substring(0, row.indexOf(','));
-            Files.copy(DATASET.resolve("Gender/audio").resolve(file), dataset.resolve(file));
-        }
+        Path dataset = fourGenderClips();
         Path desta2 = TestSamples.FIXTURE.resolveSibling("desta2-tiny-a");
-        assertEquals(0, AudioLens.commandLine().execute("run", "--dataset", out.resolve("gender-4").toString(), "--model",
+        assertEquals(0, AudioLens.commandLine().execute("run", "--dataset", dataset.toString(), "--model",
                 desta2.toString(), "--out", out.resolve("run").toString(), "--device", "cpu", "--probe-size", "2",
                 "--prompts", "P3"));
         JsonNode metrics = JSON.readTree(out.resolve("run/metrics.json").toFile());
@@ -93,6 +91,72 @@ class RunCommandTest {
                 "--out", report.toString()));
         assertTrue(Files.isRegularFile(report.resolve("figures/fig2-desta2-tiny-a-gender.png")));
         assertTrue(Files.readString(report.resolve("index.html")).contains("desta2-tiny-a"));
+    }
+
+    @Test
+    void shouldNameWhatToRemoveWhenRerunOnAFolderWhoseRunFailedAfterItsPlatformStarted() throws Exception {
+        Path dataset = fourGenderClips();
+        Path broken = Files.createDirectories(out.resolve("broken-model"));
+        try (var files = Files.list(TestSamples.FIXTURE)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, broken.resolve(file.getFileName()));
+            }
+        }
+        Files.write(broken.resolve("model.safetensors"), new byte[] {1, 2, 3}); // read once the platform serves
+        Path folder = out.resolve("reused");
+        String[] run = {"run", "--dataset", dataset.toString(), "--out", folder.toString(), "--device", "cpu",
+                "--probe-size", "2", "--prompts", "P1"};
+
+        Outcome failed = execute(run, "--model", broken.toString());
+        assertEquals(2, failed.code(), failed.err());
+        assertTrue(failed.err().contains("model.safetensors"), failed.err());
+        assertTrue(Files.isRegularFile(folder.resolve("platform/kafka/logs/meta.properties")), "the platform never started");
+
+        String removeIt = "remove " + folder.toAbsolutePath().resolve("platform") + " (rm -rf ";
+        Outcome rerun = execute(run, "--model", TestSamples.FIXTURE.toString());
+        assertEquals(2, rerun.code(), rerun.err());
+        assertTrue(rerun.err().contains(removeIt), rerun.err());
+        Outcome demo = execute(new String[] {"demo", "--data", dataset.toString(), "--model", TestSamples.FIXTURE.toString(),
+                "--out", folder.toString(), "--device", "cpu"});
+        assertEquals(2, demo.code(), demo.err());
+        assertTrue(demo.err().contains(removeIt), demo.err());
+
+        deleteRecursively(folder.resolve("platform"));
+        Outcome afterRemoval = execute(run, "--model", TestSamples.FIXTURE.toString());
+        assertEquals(0, afterRemoval.code(), afterRemoval.err());
+        assertEquals(4 * 3, Files.readAllLines(folder.resolve("projections.jsonl")).size(), "4 clips × P1 × 3 views");
+    }
+
+    /** Exit code and stderr of one in-process command. */
+    private record Outcome(int code, String err) {}
+
+    /** {@code audiolens ARGS MORE}, in this JVM. */
+    private static Outcome execute(String[] args, String... more) {
+        StringWriter stderr = new StringWriter();
+        CommandLine cli = AudioLens.commandLine();
+        cli.setErr(new PrintWriter(stderr));
+        String[] all = Stream.concat(Arrays.stream(args), Arrays.stream(more)).toArray(String[]::new);
+        return new Outcome(cli.execute(all), stderr.toString());
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** The first four clips of the Gender track, as a SAKURA folder of their own. */
+    private Path fourGenderClips() throws IOException {
+        Path audio = Files.createDirectories(out.resolve("gender-4/Gender/audio"));
+        List<String> metadata = Files.readAllLines(DATASET.resolve("Gender/metadata.csv")).subList(0, 5);
+        Files.write(audio.resolveSibling("metadata.csv"), metadata);
+        for (String row : metadata.subList(1, 5)) {
+            String file = row.substring(0, row.indexOf(','));
+            Files.copy(DATASET.resolve("Gender/audio").resolve(file), audio.resolve(file));
+        }
+        return out.resolve("gender-4");
     }
 
     /** The live aggregator's metrics.json equals `audiolens aggregate` over the files the run wrote. */
