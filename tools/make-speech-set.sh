@@ -7,35 +7,38 @@
 #   tools/make-speech-set.sh OUT [TRAIN_SENTENCES] [HELDOUT_SENTENCES] [TRAIN_VARIANTS] [HELDOUT_VARIANTS]
 #
 # What each engine speaks, and which part is held out (train and held-out share no voice, no speaker and
-# no sentence; Festival is never used in training):
+# no sentence; Flite is never used in training):
 #   espeak-ng  all 8 languages. Train: the TRAIN_VARIANTS voice variants ("m1".."m8", "f1".."f5" and
 #              named ones such as "Henrique" or "belinda"; the variant's own file says the gender), each
 #              reading TRAIN_SENTENCES (default 10) lines of every language at varied rate and pitch (rate
 #              135/150/165, pitch 38/50/62), every voice starting where the previous one stopped.
 #              Held-out: HELDOUT_VARIANTS (default m7 f5) reading the last HELDOUT_SENTENCES (default 4)
 #              lines of every language at rate 150, pitch 50.
-#   Flite      English only (its voices: kal, kal16, awb, rms, slt). Train: awb (male), slt (female),
-#              kal16 (male), every train line at duration stretch 0.9/1.0/1.1 in turn. Held-out: rms
-#              (male), the held-out lines and tools/speech-set-text/heldout-engine/english.txt.
+#   Festival   Debian's voices speak English (kal, ked: male; cmu_us_slt_arctic_hts: female) and Italian
+#              (lp: female, pc: male). Train: kal (English), lp and pc (Italian), every train line at
+#              duration stretch 0.9/1.0/1.1 in turn. Held-out: ked (English), the held-out lines and
+#              tools/speech-set-text/heldout-only/english.txt. slt is left out: Flite holds it out.
 #   FreeTTS    English only, one usable voice here (kevin16, male; "alan" speaks only times of day and
 #              the MBROLA voices are not packaged). Train: every train line.
-#   Festival   the held-out engine. Debian's voices speak English (kal, ked: male; cmu_us_slt_arctic_hts:
-#              female) and Italian (lp: female, pc: male). Held-out: ked, lp and pc, the held-out lines and
-#              heldout-engine/{english,italian}.txt. kal and slt are left out: the same speakers' voices
-#              are in Flite and FreeTTS, which train.
+#   Flite      the held-out engine, English only (its voices: kal, kal16, awb, rms, slt). Held-out: awb,
+#              rms (male) and slt (female), the held-out lines and heldout-only/english.txt. kal and
+#              kal16 are left out: the same speaker trains in Festival (kal) and FreeTTS (kevin16).
+#              Festival is the one engine besides espeak-ng with a second of the 8 languages (Italian);
+#              held out, it left every natural-sounding voice in training English, and the model answered
+#              "English" to Festival's Italian.
 #   KLettres   the one set of recorded speech Debian packages (klettres-data, GPL-2+): the letters and
 #              syllables of German, English (US and GB), Spanish, French and Italian, each language read
 #              by one person. Train, Language only (the speakers' gender is not stated): clips of 4
 #              consecutive recordings, starting every second one, at most 12 per language folder and kind.
 #              It is in train, not held out: with one speaker per language no held-out speaker is left, and
-#              without it every clip that is not espeak-ng's is English, which teaches "another engine
-#              means English".
+#              it gives four more languages a human voice.
 # Every clip is in the Language track and, as the same audio, in the Gender track, except held-out
 # espeak-ng clips in Chinese, Japanese and Korean (to keep the bundled held-out set small) and KLettres'.
 # Held-out metadata lists the sources spread evenly, not one after the other (demo --live plays a track in
-# metadata order). The same OUT comes out byte for byte on every run (sox without dither; the engines are deterministic).
-# Needs: apt-get install espeak-ng sox flite freetts festival festvox-kdlpc16k festvox-italp16k
-#        festvox-itapc16k klettres-data
+# metadata order). The same OUT comes out byte for byte on every run (sox without dither; the engines
+# have no randomness).
+# Needs: apt-get install espeak-ng sox flite freetts festival festvox-kallpc16k festvox-kdlpc16k
+#        festvox-italp16k festvox-itapc16k klettres-data
 set -euo pipefail
 usage='usage: make-speech-set.sh OUT [TRAIN_SENTENCES] [HELDOUT_SENTENCES] [TRAIN_VARIANTS] [HELDOUT_VARIANTS]'
 out=${1:?$usage}
@@ -48,12 +51,16 @@ freetts_jar=/usr/share/java/freetts.jar
 klettres_dir=/usr/share/klettres
 for tool in espeak-ng sox flite text2wave java; do
   command -v "$tool" >/dev/null || {
-    echo "make-speech-set.sh: needs $tool (apt-get install espeak-ng sox flite freetts festival festvox-kdlpc16k" \
-         "festvox-italp16k festvox-itapc16k klettres-data)" >&2; exit 2; }
+    echo "make-speech-set.sh: needs $tool (apt-get install espeak-ng sox flite freetts festival festvox-kallpc16k" \
+         "festvox-kdlpc16k festvox-italp16k festvox-itapc16k klettres-data)" >&2; exit 2; }
 done
-for needed in "$freetts_jar" "$klettres_dir/it/syllab"; do
+festival_voices=/usr/share/festival/voices
+for needed in "$freetts_jar" "$klettres_dir/it/syllab" "$festival_voices/english/kal_diphone" \
+              "$festival_voices/english/ked_diphone" "$festival_voices/italian/lp_diphone" \
+              "$festival_voices/italian/pc_diphone"; do
   [[ -e $needed ]] || {
-    echo "make-speech-set.sh: $needed is missing (apt-get install freetts klettres-data)" >&2; exit 2; }
+    echo "make-speech-set.sh: $needed is missing (apt-get install freetts klettres-data festvox-kallpc16k" \
+         "festvox-kdlpc16k festvox-italp16k festvox-itapc16k)" >&2; exit 2; }
 done
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 text="$here/speech-set-text"
@@ -64,9 +71,9 @@ declare -A espeak_voice=([English]=en [German]=de [Spanish]=es [French]=fr [Ital
 languages=(English German Spanish French Italian Chinese Japanese Korean)
 heldout_gender_languages=(English German Spanish French Italian)
 # the voices of the other engines: speaker's gender, as their packages describe them
-declare -A gender_of_voice=([flite_awb]=male [flite_slt]=female [flite_kal16]=male [flite_rms]=male
-                            [freetts_kevin16]=male [festival_ked]=male [festival_lp]=female [festival_pc]=male)
-declare -A festival_voice=([ked]=ked_diphone [lp]=lp_diphone [pc]=pc_diphone)
+declare -A gender_of_voice=([flite_awb]=male [flite_slt]=female [flite_rms]=male [freetts_kevin16]=male
+                            [festival_kal]=male [festival_ked]=male [festival_lp]=female [festival_pc]=male)
+declare -A festival_voice=([kal]=kal_diphone [ked]=ked_diphone [lp]=lp_diphone [pc]=pc_diphone)
 declare -A klettres_language=([de]=German [en]=English [en_GB]=English [es]=Spanish [fr]=French [it]=Italian)
 variants_dir="$(espeak-ng --version | sed -n 's/.*Data at: //p')/voices/!v"
 lines=$(wc -l < "$text/english.txt")
@@ -110,9 +117,10 @@ speak_freetts() { # voice sentence raw.wav
   java -jar "$freetts_jar" -dumpAudio "$3" -voice "$1" -text "$2" </dev/null >/dev/null
 }
 
-speak_festival() { # voice sentence raw.wav; Festival's Italian lexicon reads Latin-1
-  printf '%s\n' "$2" | iconv -f UTF-8 -t ISO-8859-1 > "$raw/festival.txt"
-  text2wave -eval "(voice_${festival_voice[$1]})" -o "$3" "$raw/festival.txt"
+speak_festival() { # voice stretch sentence raw.wav; Festival's Italian lexicon reads Latin-1
+  printf '%s\n' "$3" | iconv -f UTF-8 -t ISO-8859-1 > "$raw/festival.txt"
+  text2wave -eval "(voice_${festival_voice[$1]})" -eval "(Parameter.set 'Duration_Stretch $2)" -o "$4" \
+      "$raw/festival.txt"
 }
 
 start_split() { # split
@@ -174,26 +182,25 @@ espeak_split() { # split first_line pool count varied(yes|no) variants...
   done
 }
 
-sentence_lines() { # language split -> "LINE<TAB>sentence" per line: LINE is the line number, xNN in heldout-engine/
+sentence_lines() { # language split -> "LINE<TAB>sentence" per line: LINE is the line number, xNN in heldout-only/
   local file="$text/${1,,}.txt"
   if [[ $2 == train ]]; then
     head -n "$train_lines" "$file" | awk '{ printf "%02d\t%s\n", NR, $0 }'
   else
     tail -n "+$((train_lines + 1))" "$file" | awk -v first=$((train_lines + 1)) '{ printf "%02d\t%s\n", first + NR - 1, $0 }'
-    awk '{ printf "x%02d\t%s\n", NR, $0 }' "$text/heldout-engine/${1,,}.txt"
+    awk '{ printf "x%02d\t%s\n", NR, $0 }' "$text/heldout-only/${1,,}.txt"
   fi
 }
 
 other_engine_voice() { # split engine voice language
   local split=$1 engine=$2 voice=$3 language=$4 i=0 line sentence
   while IFS=$'\t' read -r line sentence; do
+    local stretch=1.0
+    [[ $split == train ]] && stretch=${stretches[$((i % 3))]}
     case $engine in
-      flite)
-        local stretch=1.0
-        [[ $split == train ]] && stretch=${stretches[$((i % 3))]}
-        speak_flite "$voice" "$stretch" "$sentence" "$raw/clip.wav" ;;
+      flite) speak_flite "$voice" "$stretch" "$sentence" "$raw/clip.wav" ;;
       freetts) speak_freetts "$voice" "$sentence" "$raw/clip.wav" ;;
-      festival) speak_festival "$voice" "$sentence" "$raw/clip.wav" ;;
+      festival) speak_festival "$voice" "$stretch" "$sentence" "$raw/clip.wav" ;;
     esac
     add_clip "$split" "$raw/clip.wav" "${engine}_${voice}_${language,,}_$line.wav" "$language" \
         "${gender_of_voice[${engine}_$voice]}"
@@ -234,7 +241,9 @@ spread_sources() { # metadata.csv: rows reordered so that every source is spread
 
 start_split train
 espeak_split train 1 "$train_lines" "$train_sentences" yes $train_variants
-for voice in awb slt kal16; do other_engine_voice train flite "$voice" English; done
+other_engine_voice train festival kal English
+other_engine_voice train festival lp Italian
+other_engine_voice train festival pc Italian
 other_engine_voice train freetts kevin16 English
 for folder in de en en_GB es fr it; do
   klettres_clips "$folder" alpha
@@ -244,9 +253,7 @@ echo "train: KLettres recordings done" >&2
 
 start_split heldout
 espeak_split heldout "$((train_lines + 1))" "$heldout_sentences" "$heldout_sentences" no $heldout_variants
-other_engine_voice heldout flite rms English
 other_engine_voice heldout festival ked English
-other_engine_voice heldout festival lp Italian
-other_engine_voice heldout festival pc Italian
+for voice in awb rms slt; do other_engine_voice heldout flite "$voice" English; done
 spread_sources "$out/heldout/Gender/metadata.csv"
 spread_sources "$out/heldout/Language/metadata.csv"
