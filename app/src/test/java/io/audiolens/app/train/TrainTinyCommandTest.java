@@ -44,7 +44,7 @@ class TrainTinyCommandTest {
         assertEquals(8, command.encoderEpochs);
         assertEquals(8, command.epochs);
         assertEquals(0.5f, command.lateAnswerWeight);
-        assertEquals(0.25f, command.channelAugmentation);
+        assertEquals(0.4f, command.channelAugmentation);
         assertEquals(8, command.clipsPerUpdate);
         assertEquals(1, command.threads);
         assertEquals(TrainTinyCommand.ProgressStyle.AUTO, command.progress);
