@@ -6,8 +6,8 @@
 #
 #   tools/chaos-run.sh [OUT]          (default: chaos-output; OUT must not exist)
 #
-# Input: the bundled held-out set (demo/data/heldout, 104 clips) ROUNDS times under new file names, so
-# 312 samples by default. Environment: ROUNDS (3), PROBE_SIZE (20), SEED (random; printed, reuse it to
+# Input: the bundled held-out set (demo/data/heldout) ROUNDS times under new file names (312 samples with
+# the 104-clip set the README numbers were measured on; 600 with the 200-entry set bundled since issue 14). Environment: ROUNDS (3), PROBE_SIZE (20), SEED (random; printed, reuse it to
 # replay the same schedule), KAFKA_PORT (19092), REGISTRY_PORT (18081), AGGREGATOR_PORT (18080),
 # WORKER_PORTS ("18091 18092"). Needs curl and jq. Exit 0: identical; 1: not identical or incomplete;
 # 2: bad setup. OUT/summary.txt holds the measured numbers, OUT/chaos/logs every process's output.
@@ -256,7 +256,7 @@ curl -sf --max-time 10 "$metrics_url" -o "$out/chaos/metrics.json"
 complete "$out/chaos/metrics.json" || { say "the metrics changed after completion"; exit 1; }
 if cmp -s "$out/clean/metrics.json" "$out/chaos/metrics.json"; then identical=yes; else identical=no; fi
 projections=$((samples * 9))
-summary="samples:                  $samples ($gender gender, $language language; the 104 held-out clips × $rounds)
+summary="samples:                  $samples ($gender gender, $language language; the bundled held-out clips × $rounds)
 projections:              $projections (sample × 3 prompts × 3 views), each group counting every sample once, 0 duplicates
 enrichment outcomes:      $(jq '[.enrichment[].testSamples] | add' "$out/chaos/metrics.json") (test samples over the requested prompts)
 clean run (one process):  ${clean_seconds} s

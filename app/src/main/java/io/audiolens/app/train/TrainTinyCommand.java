@@ -52,6 +52,10 @@ public final class TrainTinyCommand implements Callable<Integer> {
             + "half of the layers, 0 to train without it (default: ${DEFAULT-VALUE})")
     float lateAnswerWeight = DEFAULTS.lateAnswerWeight();
 
+    @Option(names = "--channel-augmentation", description = "probability that a training clip is also heard through "
+            + "another channel (filter, room, noise); voice, tempo and loudness change always (default: ${DEFAULT-VALUE})")
+    float channelAugmentation = DEFAULTS.channelAugmentation();
+
     @Option(names = "--clips-per-update", description = "clips whose gradients make one update (default: ${DEFAULT-VALUE})")
     int clipsPerUpdate = DEFAULTS.clipsPerUpdate();
 
@@ -95,13 +99,17 @@ public final class TrainTinyCommand implements Callable<Integer> {
                 base.encoderFfnWidth() * encoderWidth / base.encoderWidth(), decoderLayers, width, base.heads(),
                 base.kvHeads(), base.ffnWidth() * width / base.width());
         TrainingSettings settings = new TrainingSettings(seed, encoderEpochs, encoderLearningRate, epochs, learningRate,
-                lateAnswerWeight, clipsPerUpdate, warmup, architecture);
+                lateAnswerWeight, channelAugmentation, clipsPerUpdate, warmup, architecture);
         TrainingSummary summary = new TinyModelTrainer(settings, System.err,
                 progress == ProgressStyle.BAR || progress == ProgressStyle.AUTO && System.console() != null)
                 .train(TrainingData.split(data, "train"), TrainingData.split(data, "heldout"), out);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "wrote %s after %d epochs in %ds: held-out accuracy %s%n", out,
                 summary.epochLosses().size(), summary.elapsed().toSeconds(), summary.heldOut().summary());
+        if (summary.heldOutBySource().size() > 1) {
+            summary.heldOutBySource().forEach((source, accuracy) ->
+                    stdout.printf(Locale.ROOT, "  %s: %s%n", source, accuracy.summary()));
+        }
         stdout.flush();
         return 0;
     }

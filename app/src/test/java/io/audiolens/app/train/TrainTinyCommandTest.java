@@ -41,9 +41,10 @@ class TrainTinyCommandTest {
 
         // README "Training the tiny model" and demo/README.md
         assertEquals(1, command.seed);
-        assertEquals(6, command.encoderEpochs);
-        assertEquals(3, command.epochs);
+        assertEquals(8, command.encoderEpochs);
+        assertEquals(8, command.epochs);
         assertEquals(0.5f, command.lateAnswerWeight);
+        assertEquals(0.4f, command.channelAugmentation);
         assertEquals(8, command.clipsPerUpdate);
         assertEquals(1, command.threads);
         assertEquals(TrainTinyCommand.ProgressStyle.AUTO, command.progress);

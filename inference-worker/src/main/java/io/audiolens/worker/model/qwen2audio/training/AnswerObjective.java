@@ -34,9 +34,9 @@ final class AnswerObjective {
         this.prompts = prompts;
     }
 
-    /** (P, D) the clip's audio embeddings from its features (M, F'). */
-    NDArray audio(NDArray features, TrainingClip clip) {
-        return model.audioEmbeddings(features, clip.frames());
+    /** (P, D) the clip's audio embeddings, as it is heard. */
+    NDArray audio(TrainingClip.Heard heard) {
+        return model.audioEmbeddings(heard.features(), heard.frames());
     }
 
     /**

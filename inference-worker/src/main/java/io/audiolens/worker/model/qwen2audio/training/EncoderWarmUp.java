@@ -43,8 +43,8 @@ final class EncoderWarmUp implements AutoCloseable {
     }
 
     /** Summed cross-entropy of the clip's labels under the probes (a scalar), and how many labels that is. */
-    TinyModelTrainer.Loss loss(NDManager step, TrainingClip clip, NDArray features) {
-        NDArray pooled = pooled(features, clip);
+    TinyModelTrainer.Loss loss(NDManager step, TrainingClip clip, TrainingClip.Heard heard) {
+        NDArray pooled = pooled(heard);
         NDArray sum = null;
         for (Map.Entry<Attribute, String> label : clip.labels().entrySet()) {
             // the step's array first: a result belongs to its first operand's manager, and the probes'
@@ -61,7 +61,7 @@ final class EncoderWarmUp implements AutoCloseable {
         Map<Attribute, int[]> counts = new LinkedHashMap<>();
         for (TrainingClip clip : clips) {
             try (NDManager scope = model.newCallManager()) {
-                NDArray pooled = pooled(clip.features(scope), clip);
+                NDArray pooled = pooled(clip.heard(scope));
                 clip.labels().forEach((attribute, label) -> {
                     int[] c = counts.computeIfAbsent(attribute, a -> new int[2]);
                     c[0] += Linear.linear(pooled, probe(attribute)).head().argMax().getLong() == attribute.indexOf(label)
@@ -84,9 +84,9 @@ final class EncoderWarmUp implements AutoCloseable {
         return probe;
     }
 
-    /** (D) the mean of the clip's audio embeddings, from its features (M, F'). */
-    private NDArray pooled(NDArray features, TrainingClip clip) {
-        return model.audioEmbeddings(features, clip.frames()).mean(new int[] {0});
+    /** (D) the mean of the clip's audio embeddings, as it is heard. */
+    private NDArray pooled(TrainingClip.Heard heard) {
+        return model.audioEmbeddings(heard.features(), heard.frames()).mean(new int[] {0});
     }
 
     @Override

@@ -67,10 +67,10 @@ public final class TinyModelTrainer {
      */
     record Loss(NDArray total, NDArray answers, int count) {}
 
-    /** The loss of one clip, given the (augmented) features (M, F') it is heard with this time. */
+    /** The loss of one clip, given how it is heard this time (augmented). */
     @FunctionalInterface
     interface ClipLoss {
-        Loss of(NDManager step, TrainingClip clip, NDArray features);
+        Loss of(NDManager step, TrainingClip clip, TrainingClip.Heard heard);
     }
 
     /** Progress goes to {@code progress} as plain lines (a log file). */
@@ -111,17 +111,22 @@ public final class TinyModelTrainer {
                 weights.values().forEach(w -> w.setRequiresGradient(true));
                 Optimizer adam = AdamSchedule.of(settings, settings.learningRate(), settings.epochs(), trainClips.size());
                 List<Double> losses = new ArrayList<>();
-                HeldOutAccuracy accuracy = null;
+                HeldOutEvaluation.Result accuracy = null;
                 for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
                     EpochProgress bar = bar("answers", epoch, settings.epochs(), trainClips.size());
                     losses.add(epoch(model, trainClips, random, weights, adam, bar,
-                            (step, clip, features) -> answerLoss(objective, step, clip, features, random)));
+                            (step, clip, heard) -> answerLoss(objective, step, clip, heard, random)));
                     accuracy = HeldOutEvaluation.of(model, objective, heldOutClips);
                     progress.printf(Locale.ROOT, "epoch %d/%d: loss %.4f, held-out accuracy %s (%s)%n", epoch,
-                            settings.epochs(), losses.get(epoch - 1), accuracy.summary(), since(start));
+                            settings.epochs(), losses.get(epoch - 1), accuracy.all().summary(), since(start));
+                    if (accuracy.bySource().size() > 1) {
+                        accuracy.bySource().forEach((source, a) ->
+                                progress.printf(Locale.ROOT, "  %s: %s%n", source, a.summary()));
+                    }
                 }
                 model.save(out);
-                return new TrainingSummary(encoderLosses, losses, accuracy, Duration.ofNanos(System.nanoTime() - start));
+                return new TrainingSummary(encoderLosses, losses, accuracy.all(), accuracy.bySource(),
+                        Duration.ofNanos(System.nanoTime() - start));
             }
         }
     }
@@ -158,7 +163,7 @@ public final class TinyModelTrainer {
             try (NDManager step = model.newCallManager();
                     GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
                 TrainingClip clip = order.get(i);
-                Loss loss = lossOf.of(step, clip, clip.augmentedFeatures(step, random));
+                Loss loss = lossOf.of(step, clip, clip.augmented(step, settings.channelAugmentation(), random));
                 lossSum += loss.answers().getFloat();
                 answers += loss.count();
                 int groupStart = i - i % settings.clipsPerUpdate();
@@ -178,12 +183,12 @@ public final class TinyModelTrainer {
      * The clip asked once per attribute it is labelled with, each time in a prompt format drawn at random:
      * the answers' cross-entropy, plus the late-answer term on the lens of the lower half of the layers.
      */
-    private Loss answerLoss(AnswerObjective objective, NDManager step, TrainingClip clip, NDArray features,
+    private Loss answerLoss(AnswerObjective objective, NDManager step, TrainingClip clip, TrainingClip.Heard heard,
             Random random) {
         List<Question> questions = new ArrayList<>();
         clip.labels().forEach((attribute, label) ->
                 questions.add(new Question(attribute, FORMATS[random.nextInt(FORMATS.length)], label)));
-        List<NDArray> lastRows = objective.lastRows(step, objective.audio(features, clip), questions);
+        List<NDArray> lastRows = objective.lastRows(step, objective.audio(heard), questions);
         NDArray answers = objective.loss(step, objective.logits(lastRows), questions);
         NDArray total = settings.lateAnswerWeight() == 0 ? answers : answers.add(
                 Constants.times(objective.earlyReadout(lastRows, questions, lastRows.size() / 2),

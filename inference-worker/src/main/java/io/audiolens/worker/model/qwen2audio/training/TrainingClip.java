@@ -31,14 +31,25 @@ import java.util.Random;
  */
 record TrainingClip(String name, float[] features, int melBins, int frames, Map<Attribute, String> labels) {
 
-    NDArray features(NDManager manager) {
-        return manager.create(features, new Shape(melBins, features.length / melBins));
+    /**
+     * A clip as the encoder hears it at one step.
+     *
+     * @param features (M, F')
+     * @param frames real mel frames among them, which set the audio token count
+     */
+    record Heard(NDArray features, int frames) {}
+
+    /** The clip as it was recorded. */
+    Heard heard(NDManager manager) {
+        return new Heard(manager.create(features, new Shape(melBins, features.length / melBins)), frames);
     }
 
-    /** The features as another speaker and recording might give them ({@link FeatureAugmentation}). */
-    NDArray augmentedFeatures(NDManager manager, Random random) {
-        return manager.create(FeatureAugmentation.apply(features, melBins, random),
-                new Shape(melBins, features.length / melBins));
+    /** The clip as another speaker, synthesizer and recording might give it ({@link FeatureAugmentation}). */
+    Heard augmented(NDManager manager, double channelProbability, Random random) {
+        FeatureAugmentation.Augmented changed =
+                FeatureAugmentation.apply(features, melBins, frames, channelProbability, random);
+        return new Heard(manager.create(changed.features(),
+                new Shape(melBins, changed.features().length / melBins)), changed.frames());
     }
 
     /** Decodes each file once: the same bytes listed by several tracks become one clip with all their labels. */

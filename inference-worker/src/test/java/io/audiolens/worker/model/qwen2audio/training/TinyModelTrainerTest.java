@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TinyModelTrainerTest {
     private static final Path CLIPS = Path.of("../demo/data/heldout");
     private static final TinyArchitecture SMALL = new TinyArchitecture(1, 32, 2, 64, 2, 32, 2, 1, 64);
-    private static final TrainingSettings SETTINGS = new TrainingSettings(7, 1, 3e-3f, 6, 5e-3f, 0.5f, 3, 2, SMALL);
+    private static final TrainingSettings SETTINGS = new TrainingSettings(7, 1, 3e-3f, 6, 5e-3f, 0.5f, 0.5f, 3, 2, SMALL);
     // 4 recordings, 3 per update: every epoch ends on a short group of 1
 
     @Test
@@ -41,6 +41,7 @@ class TinyModelTrainerTest {
         // the same seed gives the same run, bit for bit
         assertEquals(losses, second.epochLosses());
         assertEquals(first.encoderEpochLosses(), second.encoderEpochLosses());
+        assertEquals(List.of("espeak-ng"), List.copyOf(first.heldOutBySource().keySet()), "sources by file name");
         assertArrayEquals(Files.readAllBytes(out.resolve("first/model.safetensors")),
                 Files.readAllBytes(out.resolve("second/model.safetensors")));
         String lines = progress.toString(StandardCharsets.UTF_8);
@@ -71,6 +72,8 @@ class TinyModelTrainerTest {
                     }
                 }
                 assertEquals(summary.heldOut().of(attribute), correct / asked, 1e-9, attribute.name());
+                assertEquals(summary.heldOut().of(attribute), summary.heldOutBySource().get("espeak-ng").of(attribute),
+                        "every held-out clip is espeak-ng's");
             }
         }
     }
@@ -81,8 +84,9 @@ class TinyModelTrainerTest {
 
     private static List<LabelledClip> clips() {
         List<LabelledClip> clips = new ArrayList<>();
-        for (String name : List.of("english_m7_27", "english_f5_27", "german_m7_27", "german_f5_27")) {
-            String language = name.startsWith("english") ? "English" : "German";
+        for (String name : List.of("espeak-ng_m7_english_27", "espeak-ng_f5_english_27", "espeak-ng_m7_german_27",
+                "espeak-ng_f5_german_27")) {
+            String language = name.contains("_english_") ? "English" : "German";
             String gender = name.contains("_m7_") ? "male" : "female";
             clips.add(new LabelledClip(CLIPS.resolve("Language/audio/" + name + ".wav"), Attribute.LANGUAGE, language));
             clips.add(new LabelledClip(CLIPS.resolve("Gender/audio/" + name + ".wav"), Attribute.GENDER, gender));
