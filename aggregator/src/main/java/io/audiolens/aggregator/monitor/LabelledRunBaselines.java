@@ -2,6 +2,7 @@ package io.audiolens.aggregator.monitor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.audiolens.aggregator.metrics.LowerCaseIds;
 import io.audiolens.aggregator.state.GroupKey;
 import io.audiolens.aggregator.state.ReadingCounts;
 import io.audiolens.schemas.PromptFormat;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Baselines from a labelled run's metrics.json: each group's readings over every sample of the run. */
 public final class LabelledRunBaselines {
@@ -43,8 +43,8 @@ public final class LabelledRunBaselines {
                 ReadingCounts counts = JSON.treeToValue(readings, Readings.class).counts();
                 if (counts.samples() > 0) {
                     GroupKey key = new GroupKey(group.get("model").asText(), group.get("attribute").asText(),
-                            PromptFormat.valueOf(group.get("prompt").asText().toUpperCase(Locale.ROOT)),
-                            View.valueOf(group.get("view").asText().toUpperCase(Locale.ROOT)));
+                            LowerCaseIds.parse(PromptFormat.class, group.get("prompt").asText()),
+                            LowerCaseIds.parse(View.class, group.get("view").asText()));
                     List<String> labels = new ArrayList<>();
                     group.get("labels").forEach(label -> labels.add(label.asText()));
                     baselines.add(new GroupBaseline(key.asKey(), labels, counts));

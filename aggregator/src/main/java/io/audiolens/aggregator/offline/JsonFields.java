@@ -3,9 +3,9 @@ package io.audiolens.aggregator.offline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.audiolens.aggregator.metrics.LowerCaseIds;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Reads typed fields of one JSON line, failing with {@link IllegalArgumentException} that names the field. */
 final class JsonFields {
@@ -47,7 +47,7 @@ final class JsonFields {
     static <E extends Enum<E>> E symbol(Class<E> type, JsonNode node, String name) {
         String value = text(node, name);
         try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+            return LowerCaseIds.parse(type, value);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("\"" + name + "\" is '" + value + "', expected one of "
                     + List.of(type.getEnumConstants()));

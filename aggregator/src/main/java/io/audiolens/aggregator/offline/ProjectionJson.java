@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.audiolens.aggregator.metrics.LowerCaseIds;
 import io.audiolens.schemas.LayerProjection;
 import io.audiolens.schemas.PromptFormat;
 import io.audiolens.schemas.Split;
 import io.audiolens.schemas.View;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One projections.jsonl line as a {@link LayerProjection}: {@code sampleId, model, attribute, prompt, view,
@@ -31,8 +31,8 @@ public final class ProjectionJson {
         o.put("model", p.getModel());
         o.put("attribute", p.getAttribute());
         o.put("prompt", p.getPrompt().name());
-        o.put("view", p.getView().name().toLowerCase(Locale.ROOT));
-        o.put("split", p.getSplit().name().toLowerCase(Locale.ROOT));
+        o.put("view", LowerCaseIds.id(p.getView()));
+        o.put("split", LowerCaseIds.id(p.getSplit()));
         if (p.getLabel() == null) {
             o.putNull("label");
         } else {

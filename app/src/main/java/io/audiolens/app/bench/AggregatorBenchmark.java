@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleFunction;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -84,16 +85,12 @@ public final class AggregatorBenchmark {
         try (EmbeddedPlatform platform = EmbeddedPlatform.start(runFolder.resolve("platform"))) {
             AggregatorSettings settings = AggregatorSettings.defaults().withTopics(AggregatorTopics.prefixed("bench."));
             platform.createTopics(settings.topics().specs(PARTITIONS));
-            int sending = 0;
-            for (int m = 0; m < MODELS.size(); m++) {
-                sending += send(platform, settings.topics().projections(), SyntheticProjections.generate(MODELS.get(m),
-                        List.of(Attribute.ANIMAL), perGroup, LAYERS, m));
-            }
-            int sent = sending;
+            int sent = MODELS.stream().mapToInt(model -> send(platform, settings.topics().projections(),
+                    SyntheticProjections.generate(model, List.of(Attribute.ANIMAL), perGroup, LAYERS,
+                            MODELS.indexOf(model)))).sum();
             LOG.info("sent {} projections; timing a plain consumer, then the aggregator", sent);
             double consumerRate = PlainConsumerRun.recordsPerSecond(platform, settings.topics().projections(), sent);
-            Result[] result = new Result[1];
-            timeAggregator(platform, settings, sent, runFolder.resolve("state"), aggregatorRate -> {
+            return timeAggregator(platform, settings, sent, runFolder.resolve("state"), aggregatorRate -> {
                 // latency at a steady rate well below the throughput: fresh groups, each projection once
                 List<LayerProjection> fresh = LatencyRun.distinct(SyntheticProjections.generate("latency",
                         List.of(Attribute.ANIMAL), LATENCY_PROJECTIONS / 9, LAYERS, 99));
@@ -102,10 +99,8 @@ public final class AggregatorBenchmark {
                         Math.round(aggregatorRate), fresh.size(), Math.round(rate));
                 LatencyRun.Latency latency = LatencyRun.measure(platform, settings.topics().projections(),
                         settings.topics().scores(), fresh, rate);
-                result[0] = new Result(sent, LAYERS, Attribute.ANIMAL.labels().size(), aggregatorRate, consumerRate,
-                        latency);
+                return new Result(sent, LAYERS, Attribute.ANIMAL.labels().size(), aggregatorRate, consumerRate, latency);
             });
-            return result[0];
         }
     }
 
@@ -123,10 +118,10 @@ public final class AggregatorBenchmark {
 
     /**
      * From the app's RUNNING to its committed offsets reaching the end of the projections topic; then, with the
-     * app still running, {@code then} gets that rate.
+     * app still running, what {@code then} makes of that rate.
      */
-    private static void timeAggregator(EmbeddedPlatform platform, AggregatorSettings settings, int records,
-            Path stateDir, java.util.function.DoubleConsumer then) {
+    private static Result timeAggregator(EmbeddedPlatform platform, AggregatorSettings settings, int records,
+            Path stateDir, DoubleFunction<Result> then) {
         String applicationId = "bench-aggregator";
         try (AggregatorService service = AggregatorService.start(new AggregatorService.Options(applicationId,
                 platform.kafkaCluster(), platform.serdeConfig(), stateDir, "127.0.0.1", -1, settings, Map.of()));
@@ -137,7 +132,7 @@ public final class AggregatorBenchmark {
             long started = System.nanoTime();
             Polling.awaitUntil(() -> committed.total() >= records, Duration.ofMinutes(30), Duration.ofMillis(20),
                     "the aggregator to commit all " + records + " projections");
-            then.accept(records / ((System.nanoTime() - started) / 1e9));
+            return then.apply(records / ((System.nanoTime() - started) / 1e9));
         }
     }
 }
