@@ -7,8 +7,8 @@ import ai.djl.nn.core.Linear;
 /**
  * One pre-norm decoder layer (Qwen2, QWen, Llama) over T query tokens that may attend to S earlier cached
  * positions. The caller supplies the additive float32 mask (T, S+T): causal for a prompt, or "prefix plus
- * own position" for a batch of last-token variants; the layer itself has no notion of which. D width,
- * H heads, G kv heads, K head size, F ffn width.
+ * own position" for a batch of last-token variants; the layer itself has no notion of which. A batch of
+ * B prompts puts B in front of every shape below. D width, H heads, G kv heads, K head size, F ffn width.
  */
 final class DecoderLayer {
     private final DecoderConfig config;

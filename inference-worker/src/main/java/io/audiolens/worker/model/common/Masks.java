@@ -45,18 +45,41 @@ public final class Masks {
      */
     static NDArray lastTokenRows(NDManager m, int prefix, List<Boolean> masksAudio, int[] audioPositions) {
         int rows = masksAudio.size();
-        int width = prefix + rows;
-        float[] mask = new float[rows * width];
+        float[] mask = new float[rows * (prefix + rows)];
+        lastTokenRows(mask, 0, prefix, prefix, masksAudio, audioPositions);
+        return m.create(mask, new Shape(rows, prefix + rows));
+    }
+
+    /**
+     * (B, N, P+N) for the N last-token rows of B prompts whose prefixes of {@code prefixes[b]} tokens are
+     * padded to P: as {@link #lastTokenRows(NDManager, int, List, int[])} per prompt, and no row sees its
+     * prompt's padding.
+     */
+    static NDArray lastTokenRows(NDManager m, int[] prefixes, int padded, List<Boolean> masksAudio,
+            List<int[]> audioPositions) {
+        int rows = masksAudio.size();
+        int perPrompt = rows * (padded + rows);
+        float[] mask = new float[prefixes.length * perPrompt];
+        for (int b = 0; b < prefixes.length; b++) {
+            lastTokenRows(mask, b * perPrompt, prefixes[b], padded, masksAudio, audioPositions.get(b));
+        }
+        return m.create(mask, new Shape(prefixes.length, rows, padded + rows));
+    }
+
+    private static void lastTokenRows(float[] mask, int offset, int prefix, int padded, List<Boolean> masksAudio,
+            int[] audioPositions) {
+        int rows = masksAudio.size();
+        int width = padded + rows;
         for (int r = 0; r < rows; r++) {
+            int row = offset + r * width;
             for (int c = prefix; c < width; c++) {
-                mask[r * width + c] = c - prefix == r ? 0f : MASKED;
+                mask[row + c] = c - padded == r ? 0f : MASKED;
             }
             if (masksAudio.get(r)) {
                 for (int a : audioPositions) {
-                    mask[r * width + a] = MASKED;
+                    mask[row + a] = MASKED;
                 }
             }
         }
-        return m.create(mask, new Shape(rows, width));
     }
 }

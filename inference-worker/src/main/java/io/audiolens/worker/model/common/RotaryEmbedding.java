@@ -46,15 +46,16 @@ public final class RotaryEmbedding {
     }
 
     /**
-     * @param x   (H, T, K)
-     * @param cos (T, K)
-     * @param sin (T, K)
+     * @param x   (H, T, K), or (B, H, T, K) for a batch of prompts
+     * @param cos (T, K), or per prompt (B, 1, T, K)
+     * @param sin as cos
      */
     public static NDArray apply(NDArray x, NDArray cos, NDArray sin) {
-        long half = x.getShape().get(2) / 2;
-        NDArray first = x.get(new NDIndex(":, :, :{}", half));
-        NDArray second = x.get(new NDIndex(":, :, {}:", half));
-        NDArray rotated = second.neg().concat(first, 2); // rotate_half
+        int last = x.getShape().dimension() - 1;
+        long half = x.getShape().get(last) / 2;
+        NDArray first = x.get(new NDIndex("..., :{}", half));
+        NDArray second = x.get(new NDIndex("..., {}:", half));
+        NDArray rotated = second.neg().concat(first, last); // rotate_half
         return x.mul(cos).add(rotated.mul(sin));
     }
 }

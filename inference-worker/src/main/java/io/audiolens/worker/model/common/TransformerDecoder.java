@@ -1,6 +1,7 @@
 package io.audiolens.worker.model.common;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -9,9 +10,11 @@ import io.audiolens.worker.model.api.Decoder;
 import io.audiolens.worker.model.api.Enrichment;
 import io.audiolens.worker.model.api.LastTokenStates;
 import io.audiolens.worker.model.api.LastTokenVariants;
+import io.audiolens.worker.model.api.PrefixBatch;
 import io.audiolens.worker.model.api.PrefixCache;
 import io.audiolens.worker.runtime.Constants;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.LongStream;
 
@@ -74,6 +77,83 @@ public final class TransformerDecoder implements Decoder {
         }
         batch.finish();
         return batch;
+    }
+
+    @Override
+    public PrefixBatch prefill(List<NDArray> prefixes) { // each (P_b, D)
+        int[] lengths = prefixes.stream().mapToInt(p -> Math.toIntExact(p.getShape().get(0))).toArray();
+        int p = Arrays.stream(lengths).max().orElseThrow(() -> new IllegalArgumentException("an empty batch"));
+        NDArray x = NDArrays.stack(new NDList(prefixes.stream().map(prefix -> padded(prefix, p)).toList())); // (B, P, D)
+        NDManager m = x.getManager();
+        NDList cosSin = rope.tables(m, range(p), x.getDataType());
+        NDArray mask = Masks.causal(m, p, null); // padding sits after each prompt's tokens: no real query sees it
+        List<KeyValues> cache = new ArrayList<>();
+        List<List<NDArray>> penultimate = new ArrayList<>();
+        for (int b = 0; b < lengths.length; b++) {
+            penultimate.add(new ArrayList<>());
+        }
+        for (DecoderLayer layer : layers) {
+            DecoderLayer.Output out = layer.forward(x, cosSin.get(0), cosSin.get(1), null, mask);
+            cache.add(out.keyValues());
+            x = out.hidden();
+            for (int b = 0; b < lengths.length; b++) {
+                penultimate.get(b).add(x.get(b, lengths[b] - 1)); // each prompt's own penultimate token
+            }
+        }
+        return new CachedPrefixBatch(List.copyOf(cache), penultimate.stream().map(List::copyOf).toList(), lengths, p);
+    }
+
+    @Override
+    public List<LastTokenStates> extend(PrefixBatch prefixes, List<NDArray> lastEmbeds, List<int[]> audioPositions,
+            LastTokenVariants variants) {
+        variants.enrichments().forEach(e -> e.checkFits(layers.size()));
+        CachedPrefixBatch cache = CachedPrefixBatch.of(prefixes);
+        int b = cache.size();
+        if (lastEmbeds.size() != b || audioPositions.size() != b) {
+            throw new IllegalArgumentException(b + " prefixes but " + lastEmbeds.size() + " last tokens and "
+                    + audioPositions.size() + " audio position lists");
+        }
+        List<LastTokenBatch> batches = new ArrayList<>();
+        for (int i = 0; i < b; i++) {
+            batches.add(LastTokenBatch.plan(variants));
+        }
+        LastTokenBatch plan = batches.get(0); // every prompt's rows join alike
+        NDArray x = NDArrays.stack(new NDList(lastEmbeds));                                 // (B, D)
+        NDManager m = x.getManager();
+        // each prompt's last token sits at its own position P_b
+        NDList cosSin = rope.tables(m, Arrays.stream(cache.lengths()).asLongStream().toArray(), x.getDataType());
+        Shape perPrompt = new Shape(b, 1, 1, cosSin.get(0).getShape().get(1));
+        NDArray cos = cosSin.get(0).reshape(perPrompt);
+        NDArray sin = cosSin.get(1).reshape(perPrompt);
+        x = x.expandDims(1).repeat(1, plan.rowsFromTheStart());                             // (B, N, D)
+        for (int l = 1; l <= layers.size(); l++) {
+            List<LastTokenBatch.Row> joining = plan.joiningAt(l);
+            for (LastTokenBatch.Row row : joining) {
+                NDList edits = new NDList();
+                batches.forEach(batch -> edits.add(batch.edit(row)));
+                x = x.concat(NDArrays.stack(edits).expandDims(1), 1);
+            }
+            NDArray mask = Masks.lastTokenRows(m, cache.lengths(), cache.padded(), plan.masksAudioAt(l), audioPositions);
+            x = layers.get(l - 1).forward(x, cos, sin, cache.at(l), mask).hidden();
+            for (int i = 0; i < b; i++) {
+                batches.get(i).record(l, x.get(i));
+            }
+        }
+        batches.forEach(LastTokenBatch::finish);
+        return List.copyOf(batches);
+    }
+
+    /**
+     * (P_b, D) followed by zeros to (P, D). The causal mask keeps every real query off them; what the padding
+     * queries compute is never read, and the last tokens' mask hides the padding keys.
+     */
+    private static NDArray padded(NDArray prefix, int p) {
+        long length = prefix.getShape().get(0);
+        if (length == p) {
+            return prefix;
+        }
+        NDArray zeros = prefix.getManager().zeros(new Shape(p - length, prefix.getShape().get(1)), prefix.getDataType());
+        return prefix.concat(zeros, 0);
     }
 
     @Override
