@@ -49,10 +49,7 @@ public final class ClipSession implements AutoCloseable {
             PrefixCache prefix = decoder.prefill(embeds.get(new NDIndex(":{}", t - 1)));
             LastTokenStates last = decoder.extend(prefix, embeds.get(t - 1), prompt.audioPositions(),
                     LastTokenVariants.of(true, enrichments));
-            LensRows rows = new LensRows(runtime.layers())
-                    .view(View.LAST, last::plain)
-                    .view(View.PENULTIMATE, prefix::penultimate)
-                    .view(View.LAST_AUDIO_MASKED, last::audioMasked);
+            LensRows rows = viewRows(prefix, last);
             for (int i = 0; i < enrichments.size(); i++) {
                 rows.enriched(last.enriched(i, runtime.layers()));
             }
@@ -98,6 +95,25 @@ public final class ClipSession implements AutoCloseable {
             NDArray last = outputs.get(outputs.size() - 1).get(prompt.length() - 1).expandDims(0);
             return lens(attribute).labelProbabilities(last)[0];
         }
+    }
+
+    /** The prompt about this clip, embedded in {@code scope}: a batch builds its prompts with it. */
+    PromptInput prompt(NDManager scope, Attribute attribute, PromptFormat format) {
+        return encoded.prompt(scope, attribute, format);
+    }
+
+    /** The report of one prompt of a batch, from its prefix and its last-token rows (no enrichment). */
+    LensReport report(Attribute attribute, PromptFormat format, PromptInput prompt, PrefixCache prefix,
+            LastTokenStates last) {
+        return report(attribute, format, prompt, viewRows(prefix, last), List.of());
+    }
+
+    /** The three views' rows: the last token plain and audio-masked, the penultimate token. */
+    private LensRows viewRows(PrefixCache prefix, LastTokenStates last) {
+        return new LensRows(runtime.layers())
+                .view(View.LAST, last::plain)
+                .view(View.PENULTIMATE, prefix::penultimate)
+                .view(View.LAST_AUDIO_MASKED, last::audioMasked);
     }
 
     private LogitLens lens(Attribute attribute) {
