@@ -69,6 +69,7 @@ final class MonitorProcessor implements Processor<String, LayerProjection, Strin
         groups = context.getStateStore(StoreNames.MONITOR_GROUPS);
         changed = new ChangedKeys(context.getStateStore(StoreNames.MONITOR_CHANGED));
         baselines = context.getStateStore(StoreNames.MONITOR_BASELINES);
+        closedAtIndex = Long.MIN_VALUE; // a task revived after an error re-inits this instance on rewound stores
         context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, this::closeAndPublish);
     }
 

@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -88,7 +89,8 @@ class MonitorRestartTest {
             second.destroyForcibly().waitFor();
         }
 
-        assertEquals(expected.windows(), closedWindows(platform, settings));
+        Map<String, MonitorWindow> actual = closedWindows(platform, settings);
+        assertEquals(expected.windows(), actual, () -> differences(expected.windows(), actual));
         assertEquals(expected.alerts(), alerts(platform, settings), "the same alerts, each once");
     }
 
@@ -124,6 +126,20 @@ class MonitorRestartTest {
             });
             return new Expected(windows, driver.alerts().stream().map(kv -> describe(kv.key, kv.value)).sorted().toList());
         }
+    }
+
+    /** The windows that differ, each as expected and as read, so that a failure shows what moved. */
+    private static String differences(Map<String, MonitorWindow> expected, Map<String, MonitorWindow> actual) {
+        StringBuilder text = new StringBuilder("windows that differ:");
+        Map<String, MonitorWindow> keys = new TreeMap<>(expected);
+        keys.putAll(actual);
+        for (String key : keys.keySet()) {
+            if (!Objects.equals(expected.get(key), actual.get(key))) {
+                text.append("\n").append(key).append("\n  expected ").append(expected.get(key))
+                        .append("\n  read     ").append(actual.get(key));
+            }
+        }
+        return text.toString();
     }
 
     private static Map<String, MonitorWindow> closedWindows(EmbeddedPlatform platform, AggregatorSettings settings) {

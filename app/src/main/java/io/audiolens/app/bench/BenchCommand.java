@@ -4,5 +4,5 @@ import picocli.CommandLine.Command;
 
 /** {@code audiolens bench ...}: benchmarks that print ratios measured in one run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (ratios measured in one run).",
-        subcommands = {ModelBenchCommand.class, AggregatorBenchCommand.class})
+        subcommands = {ModelBenchCommand.class, WorkerBenchCommand.class, AggregatorBenchCommand.class})
 public final class BenchCommand {}

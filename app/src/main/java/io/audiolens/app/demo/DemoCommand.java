@@ -16,6 +16,8 @@ import io.audiolens.worker.lens.View;
 import io.audiolens.worker.prompt.LabelTokenMode;
 import io.audiolens.worker.prompt.PromptFormat;
 import java.nio.file.Files;
+import io.audiolens.worker.runtime.ComputeDevice;
+import io.audiolens.worker.service.WorkerSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +42,14 @@ public final class DemoCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
     /** Set by the launcher script to the repository root; the working directory otherwise. */
     public static final String HOME_PROPERTY = "audiolens.home";
-    private static final String BUNDLED_MODEL = "demo/audiolens-tiny";
+    /** The bundled model and held-out clips, under {@link #home()}. */
+    public static final String BUNDLED_MODEL = "demo/audiolens-tiny";
+    public static final String BUNDLED_DATA = "demo/data/heldout";
+
+    /** Where the bundled files are: the repository root the launcher names, or the working directory. */
+    public static Path home() {
+        return Path.of(System.getProperty(HOME_PROPERTY, "")).toAbsolutePath();
+    }
 
     @Option(names = "--out", defaultValue = "demo-output", description = "output folder (default: ${DEFAULT-VALUE})",
             converter = OutputPath.Folder.class)
@@ -70,8 +79,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path home = Path.of(System.getProperty(HOME_PROPERTY, "")).toAbsolutePath();
-        Path dataset = data != null ? data : home.resolve("demo/data/heldout");
+        Path home = home();
+        Path dataset = data != null ? data : home.resolve(BUNDLED_DATA);
         for (Path required : model != null ? List.of(dataset) : List.of(dataset, home.resolve(BUNDLED_MODEL))) {
             if (!Files.isDirectory(required)) {
                 throw new IllegalArgumentException(required + " does not exist; run the demo from the repository root "
@@ -84,9 +93,10 @@ public final class DemoCommand implements Callable<Integer> {
             return LiveDemoRun.run(live, dataset, checkpoint, folder.resolveSibling(folder.getFileName() + "-live"),
                     monitor.settings(LiveDemo.MONITOR), device.compute());
         }
+        ComputeDevice compute = device.compute();
         RunSettings settings = new RunSettings(dataset, "demo", checkpoint, folder, Optional.empty(),
                 List.of(PromptFormat.values()), List.of(View.values()), probeSize, enrichOffset.value(),
-                device.compute(), LabelTokenMode.LEADING_SPACE);
+                compute, LabelTokenMode.LEADING_SPACE, WorkerSettings.defaultBatchSize(compute));
         long start = System.nanoTime();
         new EndToEndRun(settings).run();
         List<Path> files = ReportWriter.write(folder.resolve("metrics.json"), Optional.of(folder.resolve("projections.jsonl")),

@@ -74,7 +74,7 @@ public final class EndToEndRun {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         WorkerSettings worker = new WorkerSettings(cluster, serdes, settings.model().folder(), settings.device(),
                 settings.labelTokenMode(), settings.prompts(), settings.views(), "run-" + runId,
-                WorkerSettings.DEFAULT_GROUP);
+                WorkerSettings.DEFAULT_GROUP, settings.batchSize());
         try (LensRuntime runtime = LensRuntime.load(settings.model(), settings.device(), settings.labelTokenMode());
                 InferenceWorker inference = new InferenceWorker(worker, runtime);
                 AggregatorService aggregator = AggregatorService.start(aggregatorOptions(cluster, serdes, runId))) {

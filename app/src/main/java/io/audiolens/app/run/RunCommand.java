@@ -1,5 +1,6 @@
 package io.audiolens.app.run;
 
+import io.audiolens.app.options.BatchSizeOption;
 import io.audiolens.app.options.EnrichOffsetOption;
 import io.audiolens.app.options.KafkaConfigOption;
 import io.audiolens.app.options.ModelOptions;
@@ -49,6 +50,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     EnrichOffsetOption enrichOffset;
 
+    @Mixin
+    BatchSizeOption batchSize;
+
     @Override
     public Integer call() throws Exception {
         new EndToEndRun(settings()).run();
@@ -69,7 +73,7 @@ public final class RunCommand implements Callable<Integer> {
                         SerdeConfig.forRegistry(registryUrl, registryConfig.settings())));
         String name = datasetName != null ? datasetName : dataset.toAbsolutePath().normalize().getFileName().toString();
         return new RunSettings(dataset, name, model.location(), out, cluster, model.prompts(), model.views(), probeSize,
-                enrichOffset.value(), model.compute(), model.labelTokenMode());
+                enrichOffset.value(), model.compute(), model.labelTokenMode(), batchSize.value(model.compute()));
     }
 
 }

@@ -18,10 +18,11 @@ import java.util.OptionalInt;
  * {@code cluster} is empty) on an embedded broker and registry started in {@code out/platform}.
  *
  * @param enrichOffset k of the enrichment target ℓ̄ + k; empty: the paper's 5 scaled to the model's depth
+ * @param batchSize    clips per decoder batch in the worker
  */
 public record RunSettings(Path dataset, String datasetName, ModelLocation model, Path out, Optional<Cluster> cluster,
         List<PromptFormat> prompts, List<View> views, int probeSize, OptionalInt enrichOffset, ComputeDevice device,
-        LabelTokenMode labelTokenMode) {
+        LabelTokenMode labelTokenMode, int batchSize) {
 
     /** A cluster of the user's: Kafka with its client settings, the registry with its client's. */
     public record Cluster(KafkaCluster kafka, SerdeConfig serdes) {}

@@ -1,5 +1,6 @@
 package io.audiolens.app.worker;
 
+import io.audiolens.app.options.BatchSizeOption;
 import io.audiolens.app.options.ClusterOptions;
 import io.audiolens.app.options.ModelOptions;
 import io.audiolens.worker.hub.ModelLocation;
@@ -31,6 +32,9 @@ public final class WorkerCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
+    @Mixin
+    BatchSizeOption batchSize;
+
     @Option(names = "--worker-id", defaultValue = "0",
             description = "unique per worker, the same after a restart (names its transactional producer)")
     String workerId;
@@ -50,7 +54,7 @@ public final class WorkerCommand implements Callable<Integer> {
         ModelLocation location = model.location();
         ComputeDevice compute = model.compute();
         WorkerSettings settings = new WorkerSettings(cluster.kafka(), cluster.serdes(), location.folder(),
-                compute, model.labelTokenMode(), model.prompts(), model.views(), workerId, group);
+                compute, model.labelTokenMode(), model.prompts(), model.views(), workerId, group, batchSize.value(compute));
         settings.cluster().checkConnection(CONNECTION_CHECK); // before the model, which may take minutes to load
         PrometheusMeterRegistry meters = OperatorRegistry.create("worker");
         try (LensRuntime runtime = LensRuntime.load(location, compute, model.labelTokenMode())) {

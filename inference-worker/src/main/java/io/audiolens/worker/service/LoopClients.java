@@ -16,9 +16,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The Kafka clients of one consume-transform-produce loop. Values travel as bytes and are (de)serialized
  * by the handler, so a corrupt record becomes a dead letter instead of a poll() that throws forever.
  * {@code memberId} is both the static group membership and the transactional id: a restarted member
- * takes its partitions back at once and fences its dead predecessor's open transaction.
+ * takes its partitions back at once and fences its dead predecessor's open transaction. One poll brings
+ * at most {@code maxPollRecords} records, all handled in one transaction.
  */
-record LoopClients(KafkaCluster cluster, String group, String memberId) {
+record LoopClients(KafkaCluster cluster, String group, String memberId, int maxPollRecords) {
     LoopClients {
         memberId = memberId.replaceAll("[^A-Za-z0-9._-]", "_"); // Kafka's rule for group instance ids
     }
@@ -42,7 +43,7 @@ record LoopClients(KafkaCluster cluster, String group, String memberId) {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 4,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords,
                 ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) MAX_POLL_INTERVAL.toMillis())),
                 new StringDeserializer(), new ByteArrayDeserializer());
     }

@@ -6,20 +6,26 @@ import io.audiolens.schemas.attributes.Attribute;
 import io.audiolens.worker.lens.ClipSession;
 import io.audiolens.worker.lens.LensReport;
 import io.audiolens.worker.lens.LensRuntime;
+import io.audiolens.worker.lens.PromptRequest;
 import io.audiolens.worker.model.api.Enrichment;
 import io.audiolens.worker.model.api.UnusableAudioException;
 import io.audiolens.worker.prompt.PromptFormat;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
-/** Runs the lens on one audio sample: the clip is encoded once, then each prompt format is read. */
-final class SampleAnalyzer {
+/**
+ * The worker's work without Kafka: runs the lens on audio samples, each clip encoded once, then each
+ * prompt format read; several clips' prompts batched when the settings say so. {@code bench worker} times it.
+ */
+public final class SampleAnalyzer {
     private final LensRuntime runtime;
     private final WorkerSettings settings;
 
-    SampleAnalyzer(LensRuntime runtime, WorkerSettings settings) {
+    public SampleAnalyzer(LensRuntime runtime, WorkerSettings settings) {
         this.runtime = runtime;
         this.settings = settings;
     }
@@ -38,6 +44,75 @@ final class SampleAnalyzer {
             }
         }
         return out;
+    }
+
+    /** A sample's projections, or why the sample was rejected (null when it was not). */
+    public record Analysis(List<LayerProjection> projections, String rejection) {
+        static Analysis rejected(String reason) {
+            return new Analysis(List.of(), reason);
+        }
+    }
+
+    /**
+     * Every sample's projections, in the order of {@code samples}. With a batch size above 1, clips of about
+     * one length (so prompts of about one length) are opened {@code batchSize} at a time and each prompt
+     * format runs for all of them in one decoder batch; a sample that cannot be read is rejected alone.
+     */
+    public List<Analysis> analyzeAll(List<AudioSample> samples) {
+        Analysis[] analyses = new Analysis[samples.size()];
+        if (settings.batchSize() == 1) {
+            for (int i = 0; i < samples.size(); i++) {
+                try {
+                    analyses[i] = new Analysis(projections(samples.get(i)), null);
+                } catch (RejectedSampleException e) {
+                    analyses[i] = Analysis.rejected(e.getMessage());
+                }
+            }
+            return List.of(analyses);
+        }
+        List<Integer> byLength = IntStream.range(0, samples.size()).boxed()
+                .sorted(Comparator.comparingInt(i -> samples.get(i).getPcm16().remaining())).toList();
+        for (int from = 0; from < byLength.size(); from += settings.batchSize()) {
+            analyzeTogether(byLength.subList(from, Math.min(byLength.size(), from + settings.batchSize())), samples,
+                    analyses);
+        }
+        return List.of(analyses);
+    }
+
+    private void analyzeTogether(List<Integer> batch, List<AudioSample> samples, Analysis[] analyses) {
+        List<Integer> readable = new ArrayList<>();
+        List<Attribute> attributes = new ArrayList<>();
+        List<ClipSession> clips = new ArrayList<>();
+        try {
+            for (int i : batch) {
+                try {
+                    Attribute attribute = attributeOf(samples.get(i));
+                    clips.add(open(samples.get(i)));
+                    attributes.add(attribute);
+                    readable.add(i);
+                } catch (RejectedSampleException e) {
+                    analyses[i] = Analysis.rejected(e.getMessage());
+                }
+            }
+            List<List<LayerProjection>> projections = new ArrayList<>();
+            readable.forEach(i -> projections.add(new ArrayList<>()));
+            for (PromptFormat format : settings.prompts()) {
+                List<PromptRequest> requests = new ArrayList<>();
+                for (int k = 0; k < clips.size(); k++) {
+                    requests.add(new PromptRequest(clips.get(k), attributes.get(k), format));
+                }
+                List<LensReport> reports = runtime.analyze(requests);
+                for (int k = 0; k < reports.size(); k++) {
+                    projections.get(k).addAll(ProjectionBuilder.build(samples.get(readable.get(k)), reports.get(k),
+                            settings.views()));
+                }
+            }
+            for (int k = 0; k < readable.size(); k++) {
+                analyses[readable.get(k)] = new Analysis(projections.get(k), null);
+            }
+        } finally {
+            clips.forEach(ClipSession::close);
+        }
     }
 
     /** One prompt with the given last-token enrichments. */

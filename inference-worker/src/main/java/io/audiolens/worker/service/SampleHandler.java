@@ -6,8 +6,10 @@ import io.audiolens.schemas.topics.Topics;
 import io.audiolens.schemas.wire.UndecodableValueException;
 import io.audiolens.schemas.wire.ValueReader;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,23 +35,42 @@ final class SampleHandler implements RecordHandler {
 
     @Override
     public void handle(ConsumerRecord<String, byte[]> record, LoopOutput out) {
-        AudioSample sample;
-        try {
-            sample = samples.read(record.topic(), record.value(), DeadLetters.where(record));
-        } catch (UndecodableValueException e) {
-            reject(record, out, "deserialize", "not an AudioSample: " + e.reason());
+        handleAll(List.of(record), r -> out);
+    }
+
+    /** The poll's samples analysed together ({@link SampleAnalyzer#analyzeAll}); each writes through its own output. */
+    @Override
+    public void handleAll(List<ConsumerRecord<String, byte[]>> records,
+            Function<ConsumerRecord<String, byte[]>, LoopOutput> outputs) {
+        List<ConsumerRecord<String, byte[]>> read = new ArrayList<>();
+        List<AudioSample> decoded = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                decoded.add(samples.read(record.topic(), record.value(), DeadLetters.where(record)));
+                read.add(record);
+            } catch (UndecodableValueException e) {
+                reject(record, outputs.apply(record), "deserialize", "not an AudioSample: " + e.reason());
+            }
+        }
+        if (decoded.isEmpty()) {
             return;
         }
-        try {
-            long start = System.nanoTime();
-            List<LayerProjection> projections = analyzer.projections(sample);
-            telemetry.analysed(Duration.ofNanos(System.nanoTime() - start));
-            for (LayerProjection projection : projections) {
+        long start = System.nanoTime();
+        List<SampleAnalyzer.Analysis> analyses = analyzer.analyzeAll(decoded);
+        Duration each = Duration.ofNanos((System.nanoTime() - start) / decoded.size()); // a batch's time, shared
+        for (int i = 0; i < read.size(); i++) {
+            ConsumerRecord<String, byte[]> record = read.get(i);
+            LoopOutput out = outputs.apply(record);
+            SampleAnalyzer.Analysis analysis = analyses.get(i);
+            if (analysis.rejection() != null) {
+                reject(record, out, "analyze", analysis.rejection());
+                continue;
+            }
+            telemetry.analysed(each);
+            for (LayerProjection projection : analysis.projections()) {
                 out.send(Topics.PROJECTIONS, ProjectionBuilder.groupKey(projection), projection);
             }
             processed.incrementAndGet();
-        } catch (RejectedSampleException e) {
-            reject(record, out, "analyze", e.getMessage());
         }
     }
 

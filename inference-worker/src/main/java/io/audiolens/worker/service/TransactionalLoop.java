@@ -1,6 +1,7 @@
 package io.audiolens.worker.service;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,9 +84,11 @@ final class TransactionalLoop implements Runnable, AutoCloseable {
             KafkaProducer<String, byte[]> producer, LoopOutput output) {
         producer.beginTransaction();
         try {
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            batch.forEach(records::add);
+            handler.handleAll(records, output::forInput);
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-            for (ConsumerRecord<String, byte[]> record : batch) {
-                handler.handle(record, output.forInput(record));
+            for (ConsumerRecord<String, byte[]> record : records) {
                 offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
             }
             producer.sendOffsetsToTransaction(offsets, c.groupMetadata());
