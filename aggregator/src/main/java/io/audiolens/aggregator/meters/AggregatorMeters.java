@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,6 +23,8 @@ public final class AggregatorMeters {
     private final MeterRegistry registry;
     private final Map<String, AtomicReference<Double>> drift = new ConcurrentHashMap<>();
     private final Map<String, AtomicReference<Double>> active = new ConcurrentHashMap<>();
+    /** The per-record counters by stage, key and outcome: looked up once, not built on every record. */
+    private final Map<List<String>, Counter> records = new ConcurrentHashMap<>();
 
     public AggregatorMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -38,8 +41,9 @@ public final class AggregatorMeters {
 
     /** One input record of {@code stage} (projections, outcomes) for {@code key}: counted, duplicate or rejected. */
     public void record(String stage, String key, String outcome) {
-        Counter.builder("audiolens.aggregator.records").description("input records by key and what became of them")
-                .tags("stage", stage, "key", key, "outcome", outcome).register(registry).increment();
+        records.computeIfAbsent(List.of(stage, key, outcome), k -> Counter.builder("audiolens.aggregator.records")
+                .description("input records by key and what became of them")
+                .tags("stage", stage, "key", key, "outcome", outcome).register(registry)).increment();
     }
 
     public void deadLetter(String stage) {

@@ -48,8 +48,10 @@ final class ProjectionCheck {
                 return Optional.of("layerProbs row " + (l + 1) + " has " + row.size() + " entries for "
                         + p.getLabels().size() + " labels");
             }
-            if (row.stream().anyMatch(prob -> prob == null || !Double.isFinite(prob))) {
-                return Optional.of("layerProbs row " + (l + 1) + " holds a non-finite probability: " + row);
+            for (Double prob : row) { // a loop, not a stream: this runs for every value of every record
+                if (prob == null || !Double.isFinite(prob)) {
+                    return Optional.of("layerProbs row " + (l + 1) + " holds a non-finite probability: " + row);
+                }
             }
         }
         return Optional.empty();

@@ -111,9 +111,11 @@ public final class AggregatorTopology {
         addCountingStores(builder, ProjectionProcessor.STORES, BinarySerde.groupCounts());
         addCountingStores(builder, OutcomeProcessor.STORES, BinarySerde.enrichmentCounts());
         addStore(builder, StoreNames.MODEL_POINTS, ModelPoints.serde());
-        // not cached: a closed window must reach RocksDB before a record far ahead in time expires its segment
+        // cached: a window changes with every projection and reaches RocksDB and its changelog once per commit; a
+        // record far ahead in time closes the due windows before it is stored (MonitorProcessor), and the cache
+        // flushes in the order keys were dirtied, so those closed windows are written before its segment expiry
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(StoreNames.MONITOR_WINDOWS,
-                monitor.retention(), monitor.window(), false), Serdes.String(), MonitorSerdes.windows()));
+                monitor.retention(), monitor.window(), false), Serdes.String(), MonitorSerdes.windows()).withCachingEnabled());
         addStore(builder, StoreNames.MONITOR_GROUPS, MonitorSerdes.groups());
         addStore(builder, StoreNames.MONITOR_CHANGED, Serdes.Boolean());
         // the topic is the store's changelog; values stay raw bytes, decoded (or reported) where they are used

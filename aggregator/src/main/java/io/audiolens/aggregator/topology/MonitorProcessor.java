@@ -78,7 +78,9 @@ final class MonitorProcessor implements Processor<String, LayerProjection, Strin
         closeWhenDue(context.currentStreamTimeMs());
         LayerProjection projection = record.value();
         String key = GroupKey.of(projection).asKey();
-        GroupMonitor group = groupOf(key, projection);
+        GroupMonitor stored = groups.get(key);
+        GroupMonitor group = stored != null ? stored
+                : GroupMonitor.start(GroupKey.of(projection), projection.getLabels(), projection.getLayers());
         long start = settings.windowStart(record.timestamp());
         if (isLate(group, start)) {
             countLate(key, group, start);
@@ -90,14 +92,12 @@ final class MonitorProcessor implements Processor<String, LayerProjection, Strin
         }
         window.readings().add(LensReading.of(projection));
         windows.put(key, window, start);
-        group.sawWindow(start);
         changed.mark(new WindowKey(key, start).asKey());
-        groups.put(key, group);
-    }
-
-    private GroupMonitor groupOf(String key, LayerProjection first) {
-        GroupMonitor group = groups.get(key);
-        return group != null ? group : GroupMonitor.start(GroupKey.of(first), first.getLabels(), first.getLayers());
+        long latest = group.latestStart();
+        group.sawWindow(start);
+        if (stored == null || group.latestStart() != latest) { // most records change only their window
+            groups.put(key, group);
+        }
     }
 
     /** Late: its window closed already (stream time, which includes this record, is past its end plus grace). */

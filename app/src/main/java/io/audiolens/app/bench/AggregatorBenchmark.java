@@ -14,11 +14,13 @@ import io.audiolens.schemas.attributes.Attribute;
 import io.audiolens.schemas.topics.Topics;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.DoubleFunction;
+import java.util.function.BiFunction;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -41,8 +43,12 @@ public final class AggregatorBenchmark {
     private static final double LATENCY_RATE = 300;
 
     /** One run's rates; {@code ratio} is the aggregator's rate over the plain consumer's. */
+    /**
+     * {@code cpuMicrosPerRecord}: the aggregator's stream threads' CPU time per record; {@code consumerCpuMicrosPerRecord}:
+     * the plain consumer's. Unlike the rates, they hardly move with what else the machine runs.
+     */
     public record Result(int records, int layers, int labels, double recordsPerSecond, double consumerRecordsPerSecond,
-            LatencyRun.Latency latency) {
+            double cpuMicrosPerRecord, double consumerCpuMicrosPerRecord, LatencyRun.Latency latency) {
         public double ratio() {
             return recordsPerSecond / consumerRecordsPerSecond;
         }
@@ -55,6 +61,8 @@ public final class AggregatorBenchmark {
             json.put("recordsPerSecond", Math.round(recordsPerSecond));
             json.put("consumerRecordsPerSecond", Math.round(consumerRecordsPerSecond));
             json.put("ratio", Math.round(ratio() * 1000) / 1000.0);
+            json.put("cpuMicrosPerRecord", Math.round(cpuMicrosPerRecord * 10) / 10.0);
+            json.put("consumerCpuMicrosPerRecord", Math.round(consumerCpuMicrosPerRecord * 10) / 10.0);
             json.put("latencyProjections", latency.projections());
             json.put("latencyProjectionsPerSecond", Math.round(latency.perSecond()));
             json.put("latencyP50Ms", latency.p50Ms());
@@ -69,10 +77,11 @@ public final class AggregatorBenchmark {
 
         public String toText() {
             return String.format("%d projections (L = %d, |Y| = %d): aggregator %.0f/s, plain consumer %.0f/s,"
-                    + " ratio %.3f%nlatency from produce to the first committed snapshot counting it, %d projections at"
+                    + " ratio %.3f%nCPU per record: aggregator's stream threads %.0f µs, plain consumer %.0f µs%n"
+                    + "latency from produce to the first committed snapshot counting it, %d projections at"
                     + " %.0f/s: p50 %.0f ms, p99 %.0f ms, max %.0f ms", records, layers, labels, recordsPerSecond,
-                    consumerRecordsPerSecond, ratio(), latency.projections(), latency.perSecond(), latency.p50Ms(),
-                    latency.p99Ms(), latency.maxMs());
+                    consumerRecordsPerSecond, ratio(), cpuMicrosPerRecord, consumerCpuMicrosPerRecord,
+                    latency.projections(), latency.perSecond(), latency.p50Ms(), latency.p99Ms(), latency.maxMs());
         }
     }
 
@@ -89,8 +98,8 @@ public final class AggregatorBenchmark {
                     SyntheticProjections.generate(model, List.of(Attribute.ANIMAL), perGroup, LAYERS,
                             MODELS.indexOf(model)))).sum();
             LOG.info("sent {} projections; timing a plain consumer, then the aggregator", sent);
-            double consumerRate = PlainConsumerRun.recordsPerSecond(platform, settings.topics().projections(), sent);
-            return timeAggregator(platform, settings, sent, runFolder.resolve("state"), aggregatorRate -> {
+            PlainConsumerRun.Rate consumer = PlainConsumerRun.measure(platform, settings.topics().projections(), sent);
+            return timeAggregator(platform, settings, sent, runFolder.resolve("state"), (aggregatorRate, cpuMicros) -> {
                 // latency at a steady rate well below the throughput: fresh groups, each projection once
                 List<LayerProjection> fresh = LatencyRun.distinct(SyntheticProjections.generate("latency",
                         List.of(Attribute.ANIMAL), LATENCY_PROJECTIONS / 9, LAYERS, 99));
@@ -99,7 +108,8 @@ public final class AggregatorBenchmark {
                         Math.round(aggregatorRate), fresh.size(), Math.round(rate));
                 LatencyRun.Latency latency = LatencyRun.measure(platform, settings.topics().projections(),
                         settings.topics().scores(), fresh, rate);
-                return new Result(sent, LAYERS, Attribute.ANIMAL.labels().size(), aggregatorRate, consumerRate, latency);
+                return new Result(sent, LAYERS, Attribute.ANIMAL.labels().size(), aggregatorRate,
+                        consumer.recordsPerSecond(), cpuMicros, consumer.cpuMicrosPerRecord(), latency);
             });
         }
     }
@@ -116,12 +126,20 @@ public final class AggregatorBenchmark {
         return projections.size();
     }
 
+    /** CPU time so far of the app's stream threads (named after its application id). */
+    private static long streamThreadsCpuNanos(String applicationId) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith(applicationId) && t.getName().contains("-StreamThread-"))
+                .mapToLong(t -> Math.max(0, threads.getThreadCpuTime(t.getId()))).sum();
+    }
+
     /**
      * From the app's RUNNING to its committed offsets reaching the end of the projections topic; then, with the
      * app still running, what {@code then} makes of that rate.
      */
     private static Result timeAggregator(EmbeddedPlatform platform, AggregatorSettings settings, int records,
-            Path stateDir, DoubleFunction<Result> then) {
+            Path stateDir, BiFunction<Double, Double, Result> then) {
         String applicationId = "bench-aggregator";
         try (AggregatorService service = AggregatorService.start(new AggregatorService.Options(applicationId,
                 platform.kafkaCluster(), platform.serdeConfig(), stateDir, "127.0.0.1", -1, settings, Map.of()));
@@ -129,10 +147,12 @@ public final class AggregatorBenchmark {
                         settings.topics().projections())) {
             Polling.awaitUntil(() -> service.state() == KafkaStreams.State.RUNNING,
                     Duration.ofMinutes(2), Duration.ofMillis(5), "the aggregator to start");
+            long cpu = streamThreadsCpuNanos(applicationId);
             long started = System.nanoTime();
             Polling.awaitUntil(() -> committed.total() >= records, Duration.ofMinutes(30), Duration.ofMillis(20),
                     "the aggregator to commit all " + records + " projections");
-            return then.apply(records / ((System.nanoTime() - started) / 1e9));
+            double seconds = (System.nanoTime() - started) / 1e9;
+            return then.apply(records / seconds, (streamThreadsCpuNanos(applicationId) - cpu) / 1e3 / records);
         }
     }
 }

@@ -4,6 +4,8 @@ import io.audiolens.embedded.EmbeddedPlatform;
 import io.audiolens.embedded.Polling;
 import io.audiolens.schemas.LayerProjection;
 import io.audiolens.schemas.topics.Topics;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,10 @@ final class PlainConsumerRun {
     private PlainConsumerRun() {
     }
 
-    static double recordsPerSecond(EmbeddedPlatform platform, String topic, int records) {
+    /** Records per second, and the reading thread's CPU microseconds per record (polling and decoding). */
+    record Rate(double recordsPerSecond, double cpuMicrosPerRecord) {}
+
+    static Rate measure(EmbeddedPlatform platform, String topic, int records) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-plain-consumer",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -31,10 +36,13 @@ final class PlainConsumerRun {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long[] read = {0};
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long cpu = threads.getCurrentThreadCpuTime();
             long started = System.nanoTime();
             Polling.awaitUntil(() -> (read[0] += consumer.poll(Duration.ofMillis(100)).count()) >= records,
                     Duration.ofMinutes(10), Duration.ZERO, "a plain consumer to read " + records + " projections");
-            return read[0] / ((System.nanoTime() - started) / 1e9);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            return new Rate(read[0] / seconds, (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / read[0]);
         }
     }
 }
