@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * {@link DataInput} over a byte array, reading what {@link java.io.DataOutputStream} (or
@@ -113,6 +114,15 @@ final class ByteArrayDataInput implements DataInput {
 
     @Override
     public String readUTF() throws IOException {
-        return DataInputStream.readUTF(this);
+        int start = position;
+        int length = readUnsignedShort();
+        int at = take(length);
+        for (int i = at; i < at + length; i++) {
+            if (bytes[i] <= 0) { // 0 or ≥ 0x80: a character modified UTF-8 writes in two or three bytes
+                position = start;
+                return DataInputStream.readUTF(this);
+            }
+        }
+        return new String(bytes, at, length, StandardCharsets.ISO_8859_1); // ASCII, as ids and labels are
     }
 }

@@ -63,8 +63,9 @@ public final class GroupCounts {
 
     /** Counts a valid projection not seen before; true when it was the one that completed the probe set. */
     boolean add(LayerProjection projection, int probeSize) {
-        int[] readout = LensReadout.argmaxPerLayer(projection.getLayerProbs());
-        readings.add(LensReading.of(projection.getLayerProbs(), readout));
+        LensReading reading = LensReading.of(projection);
+        int[] readout = reading.readout();
+        readings.add(reading);
         if (!isLabelled(projection)) {
             unlabelled.add(readout, labels.indexOf(projection.getModelPrediction()));
             return false;

@@ -20,34 +20,66 @@ public record LensReading(int answer, int[] readout, int settleLayer, long margi
 
     static final double MICROS = 1_000_000.0;
 
+    /** The last projection read on this thread and its reading: the counting and the monitor read each projection. */
+    private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
+
+    /**
+     * The reading of {@code projection}. A projection is read by the counting and then by the monitor, on one
+     * stream thread: the second read of the same object (identity, not equality) returns the first's reading.
+     */
     public static LensReading of(LayerProjection projection) {
-        return of(projection.getLayerProbs(), LensReadout.argmaxPerLayer(projection.getLayerProbs()));
+        Object[] last = LAST.get();
+        if (last[0] == projection) {
+            return (LensReading) last[1];
+        }
+        LensReading reading = of(projection.getLayerProbs());
+        last[0] = projection;
+        last[1] = reading;
+        return reading;
     }
 
-    static LensReading of(List<List<Double>> layerProbs, int[] readout) {
-        int layers = readout.length;
+    static LensReading of(List<List<Double>> layerProbs) {
+        int layers = layerProbs.size();
+        int[] readout = new int[layers];
+        long[] entropy = new long[layers];
+        double[] q = null;
+        for (int l = 0; l < layers; l++) {
+            q = renormalised(layerProbs.get(l));
+            readout[l] = argmax(layerProbs.get(l));
+            entropy[l] = Math.round(normalisedEntropy(q) * MICROS);
+        }
         int answer = readout[layers - 1];
         int settle = layers;
         while (settle > 1 && readout[settle - 2] == answer) {
             settle--;
         }
-        long[] entropy = new long[layers];
-        for (int l = 0; l < layers; l++) {
-            entropy[l] = Math.round(normalisedEntropy(renormalised(layerProbs.get(l))) * MICROS);
+        return new LensReading(answer, readout, settle, Math.round(margin(q, answer) * MICROS), entropy);
+    }
+
+    /** The label index the lens reads at a layer: the argmax over labels, the lowest index on ties. */
+    private static int argmax(List<Double> probs) {
+        int best = 0;
+        double highest = probs.get(0);
+        for (int y = 1; y < probs.size(); y++) {
+            double p = probs.get(y);
+            if (p > highest) {
+                best = y;
+                highest = p;
+            }
         }
-        return new LensReading(answer, readout, settle, Math.round(margin(renormalised(layerProbs.get(layers - 1)), answer)
-                * MICROS), entropy);
+        return best;
     }
 
     /** The labels' probabilities scaled to sum to 1; uniform when they are all 0 (underflow). */
     private static double[] renormalised(List<Double> probs) {
-        double sum = 0;
-        for (double p : probs) {
-            sum += p;
-        }
         double[] q = new double[probs.size()];
+        double sum = 0;
         for (int y = 0; y < q.length; y++) {
-            q[y] = sum > 0 ? probs.get(y) / sum : 1.0 / q.length;
+            q[y] = probs.get(y);
+            sum += q[y];
+        }
+        for (int y = 0; y < q.length; y++) {
+            q[y] = sum > 0 ? q[y] / sum : 1.0 / q.length;
         }
         return q;
     }
