@@ -16,7 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * The worker's analysis of a set of clips (the model's work per poll, without the broker) at several batch
- * sizes: every size runs every clip once per pass, the passes interleave the sizes so that a machine's
+ * sizes: every size runs every clip once per pass, in polls of the size the worker would take, in the order
+ * given (a batch forms within a poll, as in the worker); the passes interleave the sizes so that a machine's
  * drift touches all alike, and each size's clips/s is the median over the passes.
  */
 final class WorkerBenchmark {
@@ -27,7 +28,7 @@ final class WorkerBenchmark {
     static Result run(LensRuntime runtime, WorkerSettings settings, String device, List<AudioSample> samples,
             List<Integer> batchSizes, int repeats, Consumer<String> progress) {
         Map<Integer, SampleAnalyzer> analyzers = new LinkedHashMap<>();
-        batchSizes.forEach(b -> analyzers.put(b, new SampleAnalyzer(runtime, settings.with(b))));
+        batchSizes.forEach(b -> analyzers.put(b, new SampleAnalyzer(runtime, settings.withBatchSize(b))));
         progress.accept("warming up on " + Math.min(2, samples.size()) + " clips");
         analyzers.get(1).analyzeAll(samples.subList(0, Math.min(2, samples.size())));
         Map<Integer, double[]> clipsPerSecond = new LinkedHashMap<>();
@@ -36,7 +37,7 @@ final class WorkerBenchmark {
         for (int r = 0; r < repeats; r++) {
             for (int b : batchSizes) {
                 long start = System.nanoTime();
-                lastPass.put(b, analyzers.get(b).analyzeAll(samples));
+                lastPass.put(b, asPolled(analyzers.get(b), samples, settings.withBatchSize(b).recordsPerPoll()));
                 double seconds = (System.nanoTime() - start) / 1e9;
                 clipsPerSecond.get(b)[r] = samples.size() / seconds;
                 progress.accept(String.format("pass %d/%d, batch %d: %.2f clips/s", r + 1, repeats, b,
@@ -53,6 +54,15 @@ final class WorkerBenchmark {
         }
         return new Result(runtime.modelName() + " (" + runtime.family() + ")", device, samples.size(), rejected, projections / (double) samples.size(),
                 repeats, rows);
+    }
+
+    /** As the worker meets the clips: polls of {@code perPoll} in their order, each analysed on its own. */
+    private static List<SampleAnalyzer.Analysis> asPolled(SampleAnalyzer analyzer, List<AudioSample> samples, int perPoll) {
+        List<SampleAnalyzer.Analysis> analyses = new ArrayList<>();
+        for (int from = 0; from < samples.size(); from += perPoll) {
+            analyses.addAll(analyzer.analyzeAll(samples.subList(from, Math.min(samples.size(), from + perPoll))));
+        }
+        return analyses;
     }
 
     /** Largest difference between two passes' probabilities, relative to the largest probability of each projection. */

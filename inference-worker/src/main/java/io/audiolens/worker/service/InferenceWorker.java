@@ -56,7 +56,7 @@ public final class InferenceWorker implements Runnable, AutoCloseable {
         this.projections = new SampleHandler(analyzer, serdes, telemetry);
         this.projectionLoop = new TransactionalLoop(
                 new LoopClients(settings.cluster(), settings.consumerGroup(), settings.memberId(),
-                        Math.max(4, settings.batchSize())),
+                        settings.recordsPerPoll()),
                 serdes, Topics.SAMPLES.name(), projections, telemetry);
         this.requests = new EnrichmentRequestWatcher(settings.cluster(), serdes, runtime.modelName(),
                 runtime.layers(), settings.memberId(), this::startEnrichment, telemetry);
@@ -91,7 +91,7 @@ public final class InferenceWorker implements Runnable, AutoCloseable {
             WorkerTelemetry loopTelemetry = new WorkerTelemetry(meters);
             TransactionalLoop loop = new TransactionalLoop(
                     new LoopClients(settings.cluster(), settings.consumerGroup() + "-enrichment-" + key,
-                            settings.memberId() + "-enrichment-" + key, 4),
+                            settings.memberId() + "-enrichment-" + key, LoopClients.RECORDS_PER_POLL),
                     serdes, Topics.SAMPLES.name(), new EnrichmentHandler(plan, analyzer, serdes, loopTelemetry),
                     loopTelemetry);
             background("audiolens-enrichment-" + key, loop, "the enrichment loop " + key);

@@ -24,6 +24,12 @@ record LoopClients(KafkaCluster cluster, String group, String memberId, int maxP
         memberId = memberId.replaceAll("[^A-Za-z0-9._-]", "_"); // Kafka's rule for group instance ids
     }
 
+    /**
+     * Records per poll unless a batch needs more: one poll is one transaction, so a poll's analysis must end
+     * within {@link #TRANSACTION_TIMEOUT} (a batch of 16 clips of a 7B model on a CPU may not).
+     */
+    static final int RECORDS_PER_POLL = 4;
+
     /** A clip on a 7B model on CPU may take minutes: give the loop room before the group evicts it. */
     static final Duration MAX_POLL_INTERVAL = Duration.ofMinutes(30);
     /**

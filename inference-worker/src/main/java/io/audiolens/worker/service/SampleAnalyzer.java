@@ -1,5 +1,6 @@
 package io.audiolens.worker.service;
 
+import ai.djl.engine.EngineException;
 import io.audiolens.schemas.AudioSample;
 import io.audiolens.schemas.LayerProjection;
 import io.audiolens.schemas.attributes.Attribute;
@@ -16,12 +17,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The worker's work without Kafka: runs the lens on audio samples, each clip encoded once, then each
  * prompt format read; several clips' prompts batched when the settings say so. {@code bench worker} times it.
  */
 public final class SampleAnalyzer {
+    private static final Logger LOG = LoggerFactory.getLogger(SampleAnalyzer.class);
     private final LensRuntime runtime;
     private final WorkerSettings settings;
 
@@ -70,8 +74,10 @@ public final class SampleAnalyzer {
             }
             return List.of(analyses);
         }
+        // prompts of about one length: one attribute (its prompt text), then clips of about one length
         List<Integer> byLength = IntStream.range(0, samples.size()).boxed()
-                .sorted(Comparator.comparingInt(i -> samples.get(i).getPcm16().remaining())).toList();
+                .sorted(Comparator.comparing((Integer i) -> String.valueOf(samples.get(i).getAttribute()))
+                        .thenComparingInt(i -> samples.get(i).getPcm16().remaining())).toList();
         for (int from = 0; from < byLength.size(); from += settings.batchSize()) {
             analyzeTogether(byLength.subList(from, Math.min(byLength.size(), from + settings.batchSize())), samples,
                     analyses);
@@ -101,7 +107,7 @@ public final class SampleAnalyzer {
                 for (int k = 0; k < clips.size(); k++) {
                     requests.add(new PromptRequest(clips.get(k), attributes.get(k), format));
                 }
-                List<LensReport> reports = runtime.analyze(requests);
+                List<LensReport> reports = reportsOf(requests);
                 for (int k = 0; k < reports.size(); k++) {
                     projections.get(k).addAll(ProjectionBuilder.build(samples.get(readable.get(k)), reports.get(k),
                             settings.views()));
@@ -112,6 +118,23 @@ public final class SampleAnalyzer {
             }
         } finally {
             clips.forEach(ClipSession::close);
+        }
+    }
+
+    /**
+     * The batch's reports; if the engine fails on the batch (out of memory, say), each prompt alone, so that
+     * a batch too big for the device costs time, not the worker: a prompt that fails alone still fails.
+     */
+    private List<LensReport> reportsOf(List<PromptRequest> requests) {
+        try {
+            return runtime.analyze(requests);
+        } catch (EngineException e) {
+            LOG.warn("a batch of {} prompts failed ({}); running them one at a time", requests.size(), e.getMessage());
+            List<LensReport> reports = new ArrayList<>();
+            for (PromptRequest r : requests) {
+                reports.add(r.clip().analyze(r.attribute(), r.format(), List.of()));
+            }
+            return reports;
         }
     }
 

@@ -42,6 +42,7 @@ final class SampleHandler implements RecordHandler {
     @Override
     public void handleAll(List<ConsumerRecord<String, byte[]>> records,
             Function<ConsumerRecord<String, byte[]>, LoopOutput> outputs) {
+        // undecodable records are dead-lettered first: all of the poll's output commits in one transaction
         List<ConsumerRecord<String, byte[]>> read = new ArrayList<>();
         List<AudioSample> decoded = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -57,7 +58,8 @@ final class SampleHandler implements RecordHandler {
         }
         long start = System.nanoTime();
         List<SampleAnalyzer.Analysis> analyses = analyzer.analyzeAll(decoded);
-        Duration each = Duration.ofNanos((System.nanoTime() - start) / decoded.size()); // a batch's time, shared
+        long analysed = Math.max(1, analyses.stream().filter(a -> a.rejection() == null).count());
+        Duration each = Duration.ofNanos((System.nanoTime() - start) / analysed); // a batch's time, shared
         for (int i = 0; i < read.size(); i++) {
             ConsumerRecord<String, byte[]> record = read.get(i);
             LoopOutput out = outputs.apply(record);

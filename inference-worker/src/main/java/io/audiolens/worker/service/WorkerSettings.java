@@ -32,14 +32,19 @@ public record WorkerSettings(KafkaCluster cluster, SerdeConfig serdes, Path mode
 
     /**
      * Clips per decoder batch when none is given: 4 on the CPU ({@code audiolens bench worker} on the bundled
-     * model: 1.46 × the clips/s of batch 1, and no more at 8 or 16), 8 on a GPU, where one clip leaves most of
-     * the device idle (not measured here: no GPU on our machines).
+     * model: 1.50 × the clips/s of batch 1; 8 gave 1.63 × but doubles a poll's transaction, long for a 7B model
+     * on a CPU), 8 on a GPU, where one clip leaves most of the device idle (not measured: no GPU here).
      */
     public static int defaultBatchSize(ComputeDevice device) {
         return device.device().isGpu() ? 8 : 4;
     }
 
-    public WorkerSettings with(int clipsPerBatch) {
+    /** Records per poll (one transaction): {@link LoopClients#RECORDS_PER_POLL}, or a batch when it is larger. */
+    public int recordsPerPoll() {
+        return Math.max(LoopClients.RECORDS_PER_POLL, batchSize);
+    }
+
+    public WorkerSettings withBatchSize(int clipsPerBatch) {
         return new WorkerSettings(cluster, serdes, model, device, labelTokenMode, prompts, views, workerId,
                 consumerGroup, clipsPerBatch);
     }

@@ -70,6 +70,32 @@ class PromptBatchTest {
         }
     }
 
+    /**
+     * The edges of a batch: a batch of one (a poll of one record) and a batch of prompts of one length (no
+     * padding at all) give what the prompt gets alone.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"qwen2audio-tiny-a", "qwenaudio-tiny-a", "desta2-tiny-a"})
+    void shouldGiveABatchOfOneAndABatchWithoutPaddingWhatEachGetsAlone(String fixture) {
+        Attribute attribute = Attribute.named(TinyReference.json(fixture).path("attribute").asText());
+        try (LensRuntime runtime = LensRuntime.load(TinyReference.folder(fixture), Device.cpu(), DataType.FLOAT32,
+                LabelTokenMode.LEADING_SPACE);
+                ClipSession clip = runtime.open(waveform(1.3, 7))) {
+            LensReport alone = clip.analyze(attribute, PromptFormat.P2, List.of());
+            PromptRequest request = new PromptRequest(clip, attribute, PromptFormat.P2);
+            List<LensReport> one = runtime.analyze(List.of(request));
+            List<LensReport> same = runtime.analyze(List.of(request, request, request));
+            for (LensReport report : List.of(one.get(0), same.get(0), same.get(1), same.get(2))) {
+                for (View view : View.values()) {
+                    for (int l = 0; l < alone.layers(); l++) {
+                        double err = relativeError(report.view(view)[l], alone.view(view)[l]);
+                        assertTrue(err <= TOLERANCE, fixture + ", " + view.id() + ", layer " + (l + 1) + ": " + err);
+                    }
+                }
+            }
+        }
+    }
+
     /** max |a − b| / max |b| */
     private static double relativeError(float[] actual, float[] expected) {
         double diff = 0;

@@ -153,8 +153,14 @@ class InferenceWorkerTest {
         for (LayerProjection p : cat) {
             float[][] expected = direct.view(View.valueOf(p.getView().name()));
             for (int l = 0; l < expected.length; l++) {
+                float largest = 0;
+                for (float value : expected[l]) {
+                    largest = Math.max(largest, value);
+                }
                 for (int y = 0; y < expected[l].length; y++) {
-                    assertEquals(expected[l][y], p.getLayerProbs().get(l).get(y).floatValue(), "layer " + (l + 1));
+                    // the worker batches the poll's clips (4 on the CPU): equal to one clip alone within 1e-5
+                    assertEquals(expected[l][y], p.getLayerProbs().get(l).get(y).floatValue(), 1e-5 * largest,
+                            "layer " + (l + 1));
                 }
             }
             assertEquals(direct.prediction(), p.getModelPrediction());

@@ -44,7 +44,7 @@ class SampleAnalyzerBatchTest {
             WorkerSettings one = new WorkerSettings(null, null, folder, ComputeDevice.cpu(), LabelTokenMode.LEADING_SPACE,
                     List.of(PromptFormat.values()), List.of(View.values()), "batch-test", WorkerSettings.DEFAULT_GROUP, 1);
             List<SampleAnalyzer.Analysis> alone = new SampleAnalyzer(runtime, one).analyzeAll(samples);
-            List<SampleAnalyzer.Analysis> batched = new SampleAnalyzer(runtime, one.with(4)).analyzeAll(samples);
+            List<SampleAnalyzer.Analysis> batched = new SampleAnalyzer(runtime, one.withBatchSize(4)).analyzeAll(samples);
             for (int i = 0; i < samples.size(); i++) {
                 assertEquals(alone.get(i).rejection(), batched.get(i).rejection(), "sample " + i);
                 List<LayerProjection> a = alone.get(i).projections();

@@ -46,7 +46,7 @@ public final class Masks {
     static NDArray lastTokenRows(NDManager m, int prefix, List<Boolean> masksAudio, int[] audioPositions) {
         int rows = masksAudio.size();
         float[] mask = new float[rows * (prefix + rows)];
-        lastTokenRows(mask, 0, prefix, prefix, masksAudio, audioPositions);
+        fillLastTokenRows(mask, 0, prefix, prefix, masksAudio, audioPositions);
         return m.create(mask, new Shape(rows, prefix + rows));
     }
 
@@ -61,12 +61,12 @@ public final class Masks {
         int perPrompt = rows * (padded + rows);
         float[] mask = new float[prefixes.length * perPrompt];
         for (int b = 0; b < prefixes.length; b++) {
-            lastTokenRows(mask, b * perPrompt, prefixes[b], padded, masksAudio, audioPositions.get(b));
+            fillLastTokenRows(mask, b * perPrompt, prefixes[b], padded, masksAudio, audioPositions.get(b));
         }
         return m.create(mask, new Shape(prefixes.length, rows, padded + rows));
     }
 
-    private static void lastTokenRows(float[] mask, int offset, int prefix, int padded, List<Boolean> masksAudio,
+    private static void fillLastTokenRows(float[] mask, int offset, int prefix, int padded, List<Boolean> masksAudio,
             int[] audioPositions) {
         int rows = masksAudio.size();
         int width = padded + rows;

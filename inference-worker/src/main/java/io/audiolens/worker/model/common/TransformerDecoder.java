@@ -49,7 +49,7 @@ public final class TransformerDecoder implements Decoder {
         List<NDArray> penultimate = new ArrayList<>();
         NDArray x = embeds;
         for (DecoderLayer layer : layers) {
-            DecoderLayer.Output out = layer.forward(x, cosSin.get(0), cosSin.get(1), null, mask);
+            DecoderLayer.Output out = inOwnScope(layer, x, cosSin.get(0), cosSin.get(1), mask);
             cache.add(out.keyValues());
             x = out.hidden();
             penultimate.add(x.get(p - 1)); // the lens reads the penultimate token's h^l here
@@ -93,7 +93,7 @@ public final class TransformerDecoder implements Decoder {
             penultimate.add(new ArrayList<>());
         }
         for (DecoderLayer layer : layers) {
-            DecoderLayer.Output out = layer.forward(x, cosSin.get(0), cosSin.get(1), null, mask);
+            DecoderLayer.Output out = inOwnScope(layer, x, cosSin.get(0), cosSin.get(1), mask);
             cache.add(out.keyValues());
             x = out.hidden();
             for (int b = 0; b < lengths.length; b++) {
@@ -113,34 +113,51 @@ public final class TransformerDecoder implements Decoder {
             throw new IllegalArgumentException(b + " prefixes but " + lastEmbeds.size() + " last tokens and "
                     + audioPositions.size() + " audio position lists");
         }
-        List<LastTokenBatch> batches = new ArrayList<>();
+        List<LastTokenBatch> perPrompt = new ArrayList<>(); // each prompt's rows, all on one plan
         for (int i = 0; i < b; i++) {
-            batches.add(LastTokenBatch.plan(variants));
+            perPrompt.add(LastTokenBatch.plan(variants));
         }
-        LastTokenBatch plan = batches.get(0); // every prompt's rows join alike
+        LastTokenBatch plan = perPrompt.get(0); // which rows join where: alike for every prompt
         NDArray x = NDArrays.stack(new NDList(lastEmbeds));                                 // (B, D)
         NDManager m = x.getManager();
         // each prompt's last token sits at its own position P_b
         NDList cosSin = rope.tables(m, Arrays.stream(cache.lengths()).asLongStream().toArray(), x.getDataType());
-        Shape perPrompt = new Shape(b, 1, 1, cosSin.get(0).getShape().get(1));
-        NDArray cos = cosSin.get(0).reshape(perPrompt);
-        NDArray sin = cosSin.get(1).reshape(perPrompt);
+        Shape onePerPrompt = new Shape(b, 1, 1, cosSin.get(0).getShape().get(1));
+        NDArray cos = cosSin.get(0).reshape(onePerPrompt);
+        NDArray sin = cosSin.get(1).reshape(onePerPrompt);
         x = x.expandDims(1).repeat(1, plan.rowsFromTheStart());                             // (B, N, D)
         for (int l = 1; l <= layers.size(); l++) {
             List<LastTokenBatch.Row> joining = plan.joiningAt(l);
             for (LastTokenBatch.Row row : joining) {
                 NDList edits = new NDList();
-                batches.forEach(batch -> edits.add(batch.edit(row)));
+                perPrompt.forEach(rows -> edits.add(rows.edit(row)));
                 x = x.concat(NDArrays.stack(edits).expandDims(1), 1);
             }
             NDArray mask = Masks.lastTokenRows(m, cache.lengths(), cache.padded(), plan.masksAudioAt(l), audioPositions);
             x = layers.get(l - 1).forward(x, cos, sin, cache.at(l), mask).hidden();
             for (int i = 0; i < b; i++) {
-                batches.get(i).record(l, x.get(i));
+                perPrompt.get(i).record(l, x.get(i));
             }
         }
-        batches.forEach(LastTokenBatch::finish);
-        return List.copyOf(batches);
+        perPrompt.forEach(LastTokenBatch::finish);
+        return List.copyOf(perPrompt);
+    }
+
+    /**
+     * Runs a prefix layer in a scope of its own: its output and keys/values outlive it, its attention scores
+     * ((B,) H, P, P, twice: compute type and float32) and other temporaries are freed before the next layer,
+     * instead of piling up for all L layers until the caller's scope closes.
+     */
+    private static DecoderLayer.Output inOwnScope(DecoderLayer layer, NDArray x, NDArray cos, NDArray sin, NDArray mask) {
+        NDManager outer = x.getManager();
+        try (NDManager step = outer.newSubManager()) {
+            x.tempAttach(step); // what is computed from x lands in step; x itself goes back to outer
+            DecoderLayer.Output out = layer.forward(x, cos, sin, null, mask);
+            out.hidden().attach(outer);
+            out.keyValues().keys().attach(outer);
+            out.keyValues().values().attach(outer);
+            return out;
+        }
     }
 
     /**
