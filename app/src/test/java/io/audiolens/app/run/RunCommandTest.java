@@ -60,8 +60,13 @@ class RunCommandTest {
             JsonNode actual = projection.path("layerProbs");
             assertEquals(expected.size(), actual.size());
             for (int l = 0; l < expected.size(); l++) {
+                double largest = 0;
+                for (JsonNode p : expected.get(l)) {
+                    largest = Math.max(largest, p.asDouble());
+                }
                 for (int y = 0; y < expected.get(l).size(); y++) {
-                    assertEquals((float) expected.get(l).get(y).asDouble(), (float) actual.get(l).get(y).asDouble(),
+                    // the worker batches clips (4 on the CPU): equal to inspect's one clip within 1e-5
+                    assertEquals(expected.get(l).get(y).asDouble(), actual.get(l).get(y).asDouble(), 1e-5 * largest,
                             view + " layer " + (l + 1) + " label " + y);
                 }
             }
