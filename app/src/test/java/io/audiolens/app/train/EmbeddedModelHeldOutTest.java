@@ -47,8 +47,8 @@ class EmbeddedModelHeldOutTest {
     private static final List<String> TRAINED_ENGINES = List.of("espeak-ng", "festival");
     private static final List<String> HELD_OUT_ENGINE = List.of("flite");
     private static final List<String> BALANCED = List.of("espeak-ng");
-    // issue 14 asked for language ≥ 0.85 here; the bundled model reads 0.829 (README, "The bundled model")
-    private static final Map<Attribute, Double> TRAINED_BARS = Map.of(Attribute.GENDER, 0.95, Attribute.LANGUAGE, 0.80);
+    // issue 14's bars (README, "The bundled model")
+    private static final Map<Attribute, Double> TRAINED_BARS = Map.of(Attribute.GENDER, 0.95, Attribute.LANGUAGE, 0.85);
     private static final Map<Attribute, Double> HELD_OUT_ENGINE_BARS =
             Map.of(Attribute.GENDER, 0.85, Attribute.LANGUAGE, 0.60);
     /** hits[format][layer − 1] and clip count, per source, attribute and label */

@@ -42,7 +42,7 @@ class TrainTinyCommandTest {
         // README "Training the tiny model" and demo/README.md
         assertEquals(1, command.seed);
         assertEquals(8, command.encoderEpochs);
-        assertEquals(8, command.epochs);
+        assertEquals(10, command.epochs);
         assertEquals(0.5f, command.lateAnswerWeight);
         assertEquals(0.4f, command.channelAugmentation);
         assertEquals(8, command.clipsPerUpdate);

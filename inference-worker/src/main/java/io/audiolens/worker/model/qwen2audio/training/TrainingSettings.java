@@ -30,8 +30,8 @@ public record TrainingSettings(long seed, int encoderEpochs, float encoderLearni
         }
     }
 
-    /** What trains the bundled demo model (demo/audiolens-tiny) in about a quarter of an hour on two cores. */
+    /** What trains the bundled demo model (demo/audiolens-tiny) in about twenty minutes on two cores. */
     public static TrainingSettings defaults(long seed) {
-        return new TrainingSettings(seed, 8, 1e-3f, 8, 5e-4f, 0.5f, 0.4f, 8, 30, TinyArchitecture.DEFAULT);
+        return new TrainingSettings(seed, 8, 1e-3f, 10, 5e-4f, 0.5f, 0.4f, 8, 30, TinyArchitecture.DEFAULT);
     }
 }
