@@ -31,12 +31,15 @@ public record WorkerSettings(KafkaCluster cluster, SerdeConfig serdes, Path mode
     }
 
     /**
-     * Clips per decoder batch when none is given: 4 on the CPU ({@code audiolens bench worker} on the bundled
-     * model: 1.50 × the clips/s of batch 1; 8 gave 1.63 × but doubles a poll's transaction, long for a 7B model
-     * on a CPU), 8 on a GPU, where one clip leaves most of the device idle (not measured: no GPU here).
+     * Clips per decoder batch when none is given: 1 on the CPU, 8 on a GPU. A batch's numbers depend on which
+     * clips share it (larger matrix products round differently, ~1e-6), so a batching worker's margins and
+     * entropies can differ in their last digits between two runs of the same input; one clip at a time, a run
+     * is reproducible byte for byte, which the CPU keeps by default ({@code audiolens bench worker} on the
+     * bundled model: batch 4 is 1.57 × the clips/s of batch 1, 16 is 2.01 ×; pass {@code --batch-size} to
+     * trade). A GPU is not bitwise reproducible anyway, and one clip leaves most of it idle (not measured here).
      */
     public static int defaultBatchSize(ComputeDevice device) {
-        return device.device().isGpu() ? 8 : 4;
+        return device.device().isGpu() ? 8 : 1;
     }
 
     /** Records per poll (one transaction): {@link LoopClients#RECORDS_PER_POLL}, or a batch when it is larger. */

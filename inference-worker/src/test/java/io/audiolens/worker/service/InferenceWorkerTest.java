@@ -56,7 +56,7 @@ class InferenceWorkerTest {
         }
         WorkerSettings settings = new WorkerSettings(platform.kafkaCluster(), platform.serdeConfig(),
                 TinyReference.FOLDER, ComputeDevice.cpu(), LabelTokenMode.LEADING_SPACE, PROMPTS, List.of(View.values()),
-                "test-" + run, "workers-" + run);
+                "test-" + run, "workers-" + run, 4); // batched: the poll's readable clips share decoder calls
         try (LensRuntime runtime = LensRuntime.load(TinyReference.FOLDER, ComputeDevice.cpu().device(),
                 ComputeDevice.cpu().dataType(), LabelTokenMode.LEADING_SPACE);
                 InferenceWorker worker = new InferenceWorker(settings, runtime);
@@ -158,7 +158,7 @@ class InferenceWorkerTest {
                     largest = Math.max(largest, value);
                 }
                 for (int y = 0; y < expected[l].length; y++) {
-                    // the worker batches the poll's clips (4 on the CPU): equal to one clip alone within 1e-5
+                    // the worker batches the poll's clips (4 here): equal to one clip alone within 1e-5
                     assertEquals(expected[l][y], p.getLayerProbs().get(l).get(y).floatValue(), 1e-5 * largest,
                             "layer " + (l + 1));
                 }
