@@ -86,9 +86,13 @@ public final class GroupMonitor {
         closedThrough = windowStart;
     }
 
-    /** Notes that a record landed in the window starting at {@code windowStart}. */
-    public void sawWindow(long windowStart) {
-        latestStart = Math.max(latestStart, windowStart);
+    /** Notes that a record landed in the window starting at {@code windowStart}; true when it is a newer one. */
+    public boolean sawWindow(long windowStart) {
+        if (windowStart <= latestStart) {
+            return false;
+        }
+        latestStart = windowStart;
+        return true;
     }
 
     /**

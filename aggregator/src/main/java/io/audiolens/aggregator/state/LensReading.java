@@ -44,8 +44,9 @@ public record LensReading(int answer, int[] readout, int settleLayer, long margi
         long[] entropy = new long[layers];
         double[] q = null;
         for (int l = 0; l < layers; l++) {
-            q = renormalised(layerProbs.get(l));
-            readout[l] = argmax(layerProbs.get(l));
+            double[] row = unboxed(layerProbs.get(l));
+            readout[l] = argmax(row);
+            q = renormalised(row);
             entropy[l] = Math.round(normalisedEntropy(q) * MICROS);
         }
         int answer = readout[layers - 1];
@@ -57,29 +58,33 @@ public record LensReading(int answer, int[] readout, int settleLayer, long margi
     }
 
     /** The label index the lens reads at a layer: the argmax over labels, the lowest index on ties. */
-    private static int argmax(List<Double> probs) {
+    private static int argmax(double[] probs) {
         int best = 0;
-        double highest = probs.get(0);
-        for (int y = 1; y < probs.size(); y++) {
-            double p = probs.get(y);
-            if (p > highest) {
+        for (int y = 1; y < probs.length; y++) {
+            if (probs[y] > probs[best]) {
                 best = y;
-                highest = p;
             }
         }
         return best;
     }
 
-    /** The labels' probabilities scaled to sum to 1; uniform when they are all 0 (underflow). */
-    private static double[] renormalised(List<Double> probs) {
-        double[] q = new double[probs.size()];
-        double sum = 0;
-        for (int y = 0; y < q.length; y++) {
-            q[y] = probs.get(y);
-            sum += q[y];
+    private static double[] unboxed(List<Double> probs) {
+        double[] row = new double[probs.size()];
+        for (int y = 0; y < row.length; y++) {
+            row[y] = probs.get(y);
         }
+        return row;
+    }
+
+    /** The labels' probabilities scaled to sum to 1; uniform when they are all 0 (underflow). */
+    private static double[] renormalised(double[] probs) {
+        double sum = 0;
+        for (double p : probs) {
+            sum += p;
+        }
+        double[] q = new double[probs.length];
         for (int y = 0; y < q.length; y++) {
-            q[y] = sum > 0 ? q[y] / sum : 1.0 / q.length;
+            q[y] = sum > 0 ? probs[y] / sum : 1.0 / q.length;
         }
         return q;
     }

@@ -77,10 +77,11 @@ final class MonitorProcessor implements Processor<String, LayerProjection, Strin
     public void process(Record<String, LayerProjection> record) {
         closeWhenDue(context.currentStreamTimeMs());
         LayerProjection projection = record.value();
-        String key = GroupKey.of(projection).asKey();
+        GroupKey groupKey = GroupKey.of(projection);
+        String key = groupKey.asKey();
         GroupMonitor stored = groups.get(key);
         GroupMonitor group = stored != null ? stored
-                : GroupMonitor.start(GroupKey.of(projection), projection.getLabels(), projection.getLayers());
+                : GroupMonitor.start(groupKey, projection.getLabels(), projection.getLayers());
         long start = settings.windowStart(record.timestamp());
         if (isLate(group, start)) {
             countLate(key, group, start);
@@ -93,9 +94,8 @@ final class MonitorProcessor implements Processor<String, LayerProjection, Strin
         window.readings().add(LensReading.of(projection));
         windows.put(key, window, start);
         changed.mark(new WindowKey(key, start).asKey());
-        long latest = group.latestStart();
-        group.sawWindow(start);
-        if (stored == null || group.latestStart() != latest) { // most records change only their window
+        boolean newerWindow = group.sawWindow(start);
+        if (stored == null || newerWindow) { // most records change only their window
             groups.put(key, group);
         }
     }

@@ -21,7 +21,7 @@ class ModelBenchCommandTest {
     @Test
     void shouldMeasureOnTheCpuInFloat32WhenAskedSo() throws Exception {
         StringWriter err = new StringWriter();
-        String out = run(err, "bench", "model", "--device", "cpu", "--dtype", "fp32", "--width", "64", "--encoder-layers",
+        String out = BenchCli.run(err, "bench", "model", "--device", "cpu", "--dtype", "fp32", "--width", "64", "--encoder-layers",
                 "1", "--seconds", "2", "--repeats", "4", "--json");
         JsonNode result = new ObjectMapper().readTree(out);
         assertEquals("cpu()/float32", result.path("device").asText());
@@ -43,7 +43,7 @@ class ModelBenchCommandTest {
     @Test
     void shouldBenchAGivenDesta2FolderWithItsTranscriptInEveryPassAndRefuseARandomOne() throws Exception {
         Path desta2 = Path.of("target/test-classes/desta2-tiny-a").toAbsolutePath();
-        String out = run(new StringWriter(), "bench", "model", "--model", desta2.toString(), "--device", "cpu",
+        String out = BenchCli.run(new StringWriter(), "bench", "model", "--model", desta2.toString(), "--device", "cpu",
                 "--seconds", "2", "--repeats", "1", "--json");
         JsonNode result = new ObjectMapper().readTree(out);
         assertEquals("desta2-tiny-a (desta2)", result.path("model").asText());
@@ -74,14 +74,5 @@ class ModelBenchCommandTest {
         assertEquals(2, cli.execute("bench", "model", "--device", "gpu"));
         assertTrue(err.toString().startsWith("audiolens: --device gpu: there is no gpu(0) to run on: DJL sees libtorch")
                 && err.toString().contains("--device cpu"), err.toString());
-    }
-
-    private static String run(StringWriter err, String... args) {
-        StringWriter out = new StringWriter();
-        CommandLine cli = AudioLens.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        assertEquals(0, cli.execute(args), err.toString());
-        return out.toString();
     }
 }

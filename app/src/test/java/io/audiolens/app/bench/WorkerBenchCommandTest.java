@@ -20,7 +20,7 @@ class WorkerBenchCommandTest {
     @Test
     void shouldTimeBatch1AndTheGivenSizesAndNameTheBest() throws Exception {
         StringWriter err = new StringWriter();
-        String out = run(err, "bench", "worker", "--model", MODEL.toString(), "--data", DATA.toString(), "--device", "cpu",
+        String out = BenchCli.run(err, "bench", "worker", "--model", MODEL.toString(), "--data", DATA.toString(), "--device", "cpu",
                 "--clips", "5", "--repeats", "2", "--batch-sizes", "3", "--json");
         JsonNode result = new ObjectMapper().readTree(out);
         assertEquals("audiolens-tiny (qwen2-audio)", result.path("model").asText());
@@ -58,14 +58,5 @@ class WorkerBenchCommandTest {
         assertTrue(err.toString().contains("--batch-sizes [0, 4]: batch sizes are 1 or more"), err.toString());
         assertEquals(2, cli.execute("bench", "worker", "--data", "/nonexistent/clips"));
         assertTrue(err.toString().contains("--data /nonexistent/clips does not exist"), err.toString());
-    }
-
-    private static String run(StringWriter err, String... args) {
-        StringWriter out = new StringWriter();
-        CommandLine cli = AudioLens.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        assertEquals(0, cli.execute(args), err.toString());
-        return out.toString();
     }
 }

@@ -4,14 +4,15 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import io.audiolens.worker.model.api.PrefixBatch;
 import io.audiolens.worker.model.api.PrefixCache;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * What {@link TransformerDecoder#prefill(List)} leaves behind for B prompts padded to P positions: each
  * layer's keys/values (B, G, P, K), each prompt's length and its outputs at its own penultimate position.
  */
-record CachedPrefixBatch(List<KeyValues> keyValues, List<List<NDArray>> penultimateResiduals, int[] lengths,
-        int padded) implements PrefixBatch {
+record CachedPrefixBatch(List<KeyValues> keyValues, List<List<NDArray>> penultimateResiduals, int[] lengths)
+        implements PrefixBatch {
 
     static CachedPrefixBatch of(PrefixBatch prefixes) {
         if (prefixes instanceof CachedPrefixBatch cached) {
@@ -38,6 +39,11 @@ record CachedPrefixBatch(List<KeyValues> keyValues, List<List<NDArray>> penultim
     /** The keys/values of decoder layer {@code layer} (1-based), (B, G, P, K). */
     KeyValues at(int layer) {
         return keyValues.get(layer - 1);
+    }
+
+    /** P, the longest prompt's length, to which the others are padded. */
+    int padded() {
+        return Arrays.stream(lengths).max().orElseThrow();
     }
 
     /** P_b of every prompt. */

@@ -100,7 +100,7 @@ public final class TransformerDecoder implements Decoder {
                 penultimate.get(b).add(x.get(b, lengths[b] - 1)); // each prompt's own penultimate token
             }
         }
-        return new CachedPrefixBatch(List.copyOf(cache), penultimate.stream().map(List::copyOf).toList(), lengths, p);
+        return new CachedPrefixBatch(List.copyOf(cache), penultimate.stream().map(List::copyOf).toList(), lengths);
     }
 
     @Override
@@ -118,10 +118,12 @@ public final class TransformerDecoder implements Decoder {
             perPrompt.add(LastTokenBatch.plan(variants));
         }
         LastTokenBatch plan = perPrompt.get(0); // which rows join where: alike for every prompt
+        int[] lengths = cache.lengths();
+        int padded = cache.padded();
         NDArray x = NDArrays.stack(new NDList(lastEmbeds));                                 // (B, D)
         NDManager m = x.getManager();
         // each prompt's last token sits at its own position P_b
-        NDList cosSin = rope.tables(m, Arrays.stream(cache.lengths()).asLongStream().toArray(), x.getDataType());
+        NDList cosSin = rope.tables(m, Arrays.stream(lengths).asLongStream().toArray(), x.getDataType());
         Shape onePerPrompt = new Shape(b, 1, 1, cosSin.get(0).getShape().get(1));
         NDArray cos = cosSin.get(0).reshape(onePerPrompt);
         NDArray sin = cosSin.get(1).reshape(onePerPrompt);
@@ -133,7 +135,7 @@ public final class TransformerDecoder implements Decoder {
                 perPrompt.forEach(rows -> edits.add(rows.edit(row)));
                 x = x.concat(NDArrays.stack(edits).expandDims(1), 1);
             }
-            NDArray mask = Masks.lastTokenRows(m, cache.lengths(), cache.padded(), plan.masksAudioAt(l), audioPositions);
+            NDArray mask = Masks.lastTokenRows(m, lengths, padded, plan.masksAudioAt(l), audioPositions);
             x = layers.get(l - 1).forward(x, cos, sin, cache.at(l), mask).hidden();
             for (int i = 0; i < b; i++) {
                 perPrompt.get(i).record(l, x.get(i));
