@@ -19,10 +19,12 @@ import io.audiolens.schemas.View;
 import io.audiolens.schemas.WindowStatus;
 import io.audiolens.schemas.topics.Topics;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,7 +92,8 @@ class MonitorRestartTest {
         }
 
         Map<String, MonitorWindow> actual = closedWindows(platform, settings);
-        assertEquals(expected.windows(), actual, () -> differences(expected.windows(), actual));
+        assertEquals(expected.windows(), actual, () -> differences(expected.windows(), actual) + warnings("first")
+                + warnings("second"));
         assertEquals(expected.alerts(), alerts(platform, settings), "the same alerts, each once");
     }
 
@@ -125,6 +128,16 @@ class MonitorRestartTest {
                 }
             });
             return new Expected(windows, driver.alerts().stream().map(kv -> describe(kv.key, kv.value)).sorted().toList());
+        }
+    }
+
+    /** The WARN and ERROR lines of child {@code name}'s log (task revivals, producer errors), for a failure's message. */
+    private String warnings(String name) {
+        try (var lines = Files.lines(folder.resolve(name + ".log"))) {
+            return "\n" + name + " aggregator's warnings:\n" + String.join("\n", lines
+                    .filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")).limit(60).toList());
+        } catch (IOException | UncheckedIOException e) {
+            return "\n" + name + " aggregator's log cannot be read: " + e;
         }
     }
 
