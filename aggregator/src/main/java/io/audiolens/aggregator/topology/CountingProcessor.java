@@ -14,6 +14,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decodes raw events, counts them through {@link Intake} into this task's stores, dead-letters what cannot
@@ -25,6 +27,10 @@ abstract class CountingProcessor<E, C> implements Processor<String, byte[], Stri
     record CountingStores(String counts, String seen, String rejected, String changed) {}
 
     static final String UNDECODABLE = "undecodable";
+    private static final Logger LOG = LoggerFactory.getLogger(CountingProcessor.class);
+    /** Dead letters logged one by one per task; after that one line per {@value #LOG_EVERY}. */
+    private static final int LOG_FIRST = 20;
+    private static final int LOG_EVERY = 1000;
 
     private final String stage;
     private final CountingStores stores;
@@ -38,6 +44,7 @@ abstract class CountingProcessor<E, C> implements Processor<String, byte[], Stri
     private KeyValueIntakeStore<C> intakeStore;
     private KeyValueStore<String, Long> rejected;
     private ChangedKeys changed;
+    private long deadLettered;
 
     CountingProcessor(String stage, CountingStores stores, Counting<E, C> counting, ValueReader<E> decoder,
             Duration publishInterval, AggregatorMeters meters) {
@@ -126,6 +133,12 @@ abstract class CountingProcessor<E, C> implements Processor<String, byte[], Stri
         rejected.put(key, before == null ? 1 : before + 1);
         meters.record(stage, key, "rejected");
         meters.deadLetter(stage);
+        deadLettered++;
+        if (deadLettered <= LOG_FIRST || deadLettered % LOG_EVERY == 0) {
+            LOG.warn("{} dead-lettered {} ({} so far in task {}): {}", stage, context.recordMetadata()
+                    .map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("a record"), deadLettered,
+                    context.taskId(), reason);
+        }
         forward(record.key(), DeadLetters.of(record, context.recordMetadata(), stage, reason), record.timestamp());
     }
 

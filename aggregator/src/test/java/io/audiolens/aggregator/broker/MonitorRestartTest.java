@@ -13,6 +13,7 @@ import io.audiolens.aggregator.Group;
 import io.audiolens.embedded.EmbeddedPlatform;
 import io.audiolens.embedded.Polling;
 import io.audiolens.embedded.junit.EmbeddedPlatformExtension;
+import io.audiolens.schemas.DeadLetter;
 import io.audiolens.schemas.MonitorAlert;
 import io.audiolens.schemas.MonitorWindow;
 import io.audiolens.schemas.View;
@@ -33,6 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.junit.jupiter.api.Test;
@@ -60,6 +63,9 @@ class MonitorRestartTest {
     @TempDir
     Path folder;
 
+    /** The first instance's last /monitor.json (its group-level late counts), for a failure's message. */
+    private final AtomicReference<String> firstMonitor = new AtomicReference<>("");
+
     @Test
     void shouldEndWithTheSameWindowsAndAlertsAfterAKillMidStreamNoneDoubled(EmbeddedPlatform platform) throws Exception {
         AggregatorSettings settings = BrokerRuns.settings(PREFIX, 10);
@@ -75,7 +81,7 @@ class MonitorRestartTest {
         Process first = children.start(stateDir, "first");
         try {
             int port = children.awaitPort(first, "first");
-            Polling.awaitUntil(() -> raisedSoFar(port) >= 1, BrokerRuns.TIMEOUT, Duration.ofMillis(10),
+            Polling.awaitUntil(() -> raisedSoFar(port, firstMonitor) >= 1, BrokerRuns.TIMEOUT, Duration.ofMillis(10),
                     "the first aggregator to raise an alert");
         } finally {
             first.destroyForcibly().waitFor();
@@ -92,8 +98,9 @@ class MonitorRestartTest {
         }
 
         Map<String, MonitorWindow> actual = closedWindows(platform, settings);
-        assertEquals(expected.windows(), actual, () -> differences(expected.windows(), actual) + warnings("first")
-                + warnings("second"));
+        assertEquals(expected.windows(), actual, () -> differences(expected.windows(), actual)
+                + deadLetters(platform, settings) + "\nthe first aggregator's last monitor.json: " + firstMonitor.get()
+                + warnings("first") + warnings("second"));
         assertEquals(expected.alerts(), alerts(platform, settings), "the same alerts, each once");
     }
 
@@ -155,6 +162,16 @@ class MonitorRestartTest {
         return text.toString();
     }
 
+    /** The dead letters of this test's topics (there should be none), for a failure's message. */
+    private static String deadLetters(EmbeddedPlatform platform, AggregatorSettings settings) {
+        Deserializer<DeadLetter> values = Topics.DEAD_LETTERS.valueSerde(platform.serdeConfig()).deserializer();
+        return "\ndead letters:" + CommittedTopics.read(platform, settings.topics().deadLetters()).stream()
+                .map(record -> values.deserialize(record.topic(), record.value()))
+                .map(letter -> "\n  " + letter.getOriginalTopic() + "-" + letter.getOriginalPartition() + "@"
+                        + letter.getOriginalOffset() + " " + letter.getReason())
+                .collect(Collectors.joining());
+    }
+
     private static Map<String, MonitorWindow> closedWindows(EmbeddedPlatform platform, AggregatorSettings settings) {
         Deserializer<MonitorWindow> values = Topics.MONITOR_WINDOWS.valueSerde(platform.serdeConfig()).deserializer();
         Map<String, MonitorWindow> windows = new TreeMap<>();
@@ -180,13 +197,14 @@ class MonitorRestartTest {
     }
 
     /** RAISED alerts the instance's state holds so far (it may run ahead of the committed ones). */
-    private static int raisedSoFar(int port) {
+    private static int raisedSoFar(int port, AtomicReference<String> body) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/monitor.json")).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return 0;
             }
+            body.set(response.body());
             int raised = 0;
             for (JsonNode group : new ObjectMapper().readTree(response.body()).get("groups")) {
                 for (JsonNode alert : group.get("alerts")) {
