@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.audiolens.aggregator.AggregatorDriver;
 import io.audiolens.aggregator.AggregatorSettings;
 import io.audiolens.aggregator.Group;
+import io.audiolens.aggregator.topology.StoreNames;
 import io.audiolens.embedded.EmbeddedPlatform;
 import io.audiolens.embedded.Polling;
 import io.audiolens.embedded.junit.EmbeddedPlatformExtension;
@@ -30,13 +31,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -102,6 +108,25 @@ class MonitorRestartTest {
                 + deadLetters(platform, settings) + "\nthe first aggregator's last monitor.json: " + firstMonitor.get()
                 + warnings("first") + warnings("second"));
         assertEquals(expected.alerts(), alerts(platform, settings), "the same alerts, each once");
+        // the embedded broker deletes by time every second: windows of 2020 must still be in their changelog
+        assertEquals(Map.of(0, 0L, 1, 0L), earliestOffsets(platform,
+                AggregatorChild.applicationId(PREFIX) + "-" + StoreNames.MONITOR_WINDOWS + "-changelog"),
+                "the broker deleted records of the windows' changelog by their (2020) timestamps");
+    }
+
+    /** The first offset still held, per partition of {@code topic}. */
+    private static Map<Integer, Long> earliestOffsets(EmbeddedPlatform platform, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()))) {
+            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+            Map<TopicPartition, OffsetSpec> request = new TreeMap<>(Comparator.comparingInt(TopicPartition::partition));
+            for (int p = 0; p < partitions; p++) {
+                request.put(new TopicPartition(topic, p), OffsetSpec.earliest());
+            }
+            Map<Integer, Long> earliest = new TreeMap<>();
+            admin.listOffsets(request).all().get().forEach((partition, info) -> earliest.put(partition.partition(),
+                    info.offset()));
+            return earliest;
+        }
     }
 
     /** Per group 14 windows of 8 samples: answers mostly a, then 4 windows mostly c, then a again; a closer. */
