@@ -111,7 +111,7 @@ public final class AggregatorTopology {
     private static void addStores(StreamsBuilder builder, MonitorSettings monitor, AggregatorTopics topics) {
         addCountingStores(builder, ProjectionProcessor.STORES, BinarySerde.groupCounts());
         addCountingStores(builder, OutcomeProcessor.STORES, BinarySerde.enrichmentCounts());
-        addStore(builder, StoreNames.MODEL_POINTS, ModelPoints.serde());
+        addLiveStore(builder, StoreNames.MODEL_POINTS, ModelPoints.serde());
         // cached: a window changes with every projection and reaches RocksDB and its changelog once per commit; a
         // record far ahead in time closes the due windows before it is stored (MonitorProcessor), and the cache
         // flushes in the order keys were dirtied, so those closed windows are written before its segment expiry
@@ -124,7 +124,7 @@ public final class AggregatorTopology {
                 monitor.retention(), monitor.window(), false), Serdes.String(), MonitorSerdes.windows())
                 .withCachingEnabled()
                 .withLoggingEnabled(Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime")));
-        addStore(builder, StoreNames.MONITOR_GROUPS, MonitorSerdes.groups());
+        addLiveStore(builder, StoreNames.MONITOR_GROUPS, MonitorSerdes.groups());
         addStore(builder, StoreNames.MONITOR_CHANGED, Serdes.Boolean());
         // the topic is the store's changelog; values stay raw bytes, decoded (or reported) where they are used
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.MONITOR_BASELINES),
@@ -133,7 +133,7 @@ public final class AggregatorTopology {
     }
 
     private static <C> void addCountingStores(StreamsBuilder builder, CountingProcessor.CountingStores stores, Serde<C> counts) {
-        addStore(builder, stores.counts(), counts);
+        addLiveStore(builder, stores.counts(), counts);
         addStore(builder, stores.seen(), Serdes.Boolean());
         addStore(builder, stores.rejected(), Serdes.Long());
         addStore(builder, stores.changed(), Serdes.Boolean());
@@ -143,6 +143,12 @@ public final class AggregatorTopology {
         // cached: within a commit interval a group's many updates reach RocksDB and its changelog once
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values)
                 .withCachingEnabled());
+    }
+
+    /** {@link #addStore}, its values kept as objects between commits ({@link LiveValueStore}): counts of kilobytes. */
+    private static <V> void addLiveStore(StreamsBuilder builder, String name, Serde<V> values) {
+        builder.addStateStore(LiveValueStore.builder(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name),
+                Serdes.String(), values).withCachingEnabled()));
     }
 
     private static String[] storeNames(CountingProcessor.CountingStores stores) {
