@@ -5,6 +5,7 @@ import io.audiolens.aggregator.AggregatorService;
 import io.audiolens.aggregator.AggregatorSettings;
 import io.audiolens.app.options.ClusterOptions;
 import io.audiolens.app.options.MonitorOptions;
+import io.audiolens.app.options.StreamThreadsOption;
 import io.audiolens.schemas.cluster.KafkaCluster;
 import io.audiolens.schemas.topics.SerdeConfig;
 import io.audiolens.schemas.topics.TopicCreator;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,6 +49,9 @@ public final class AggregatorCommand implements Callable<Integer> {
     @Mixin
     MonitorOptions monitor;
 
+    @Mixin
+    StreamThreadsOption streamThreads;
+
     @Option(names = "--application-id", defaultValue = AggregatorApp.DEFAULT_APPLICATION_ID,
             description = "Kafka Streams application id, shared by every instance (default: ${DEFAULT-VALUE})")
     String applicationId;
@@ -57,6 +62,7 @@ public final class AggregatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        int threads = streamThreads.value();
         AggregatorSettings settings = AggregatorSettings.defaults()
                 .withParameters(aggregation.parameters()).withMonitor(monitor.settings());
         KafkaCluster kafka = cluster.kafka();
@@ -66,7 +72,7 @@ public final class AggregatorCommand implements Callable<Integer> {
                     replicationFactor, Duration.ofSeconds(30));
         }
         AggregatorService service = AggregatorService.start(new AggregatorService.Options(applicationId,
-                kafka, serdes, stateDir, httpHost, httpPort, settings, Map.of()));
+                kafka, serdes, stateDir, httpHost, httpPort, settings, Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads)));
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "aggregator-shutdown"));
         if (service.awaitStopped() == KafkaStreams.State.ERROR) {
             Throwable cause = service.failure().orElse(null);

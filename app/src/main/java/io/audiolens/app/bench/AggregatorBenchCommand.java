@@ -1,5 +1,6 @@
 package io.audiolens.app.bench;
 
+import io.audiolens.app.options.StreamThreadsOption;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.util.Comparator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -19,8 +21,12 @@ public final class AggregatorBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--records", defaultValue = "20000", description = "projections to send (default: ${DEFAULT-VALUE})")
+    @Option(names = "--records", defaultValue = "100000", description = "projections to send; the first fifth warms"
+            + " both readers up and is not timed (default: ${DEFAULT-VALUE})")
     int records;
+
+    @Mixin
+    StreamThreadsOption streamThreads;
 
     @Option(names = "--json", description = "print one JSON object on stdout")
     boolean json;
@@ -29,12 +35,13 @@ public final class AggregatorBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (records < 36) {
             throw new IllegalArgumentException("--records " + records + ": give at least 36 (one per group of the"
-                    + " four synthetic models × 9 prompt-view groups); 20000 by default");
+                    + " four synthetic models × 9 prompt-view groups); 100000 by default");
         }
+        int threads = streamThreads.value();
         Path runFolder = Files.createTempDirectory("audiolens-bench-aggregator");
         AggregatorBenchmark.Result result;
         try {
-            result = AggregatorBenchmark.run(records, runFolder);
+            result = AggregatorBenchmark.run(records, threads, runFolder);
         } finally {
             try (var files = Files.walk(runFolder)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

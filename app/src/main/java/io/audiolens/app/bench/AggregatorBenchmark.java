@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +48,7 @@ public final class AggregatorBenchmark {
      * {@code cpuMicrosPerRecord}: the aggregator's stream threads' CPU time per record; {@code consumerCpuMicrosPerRecord}:
      * the plain consumer's. Unlike the rates, they hardly move with what else the machine runs.
      */
-    public record Result(int records, int layers, int labels, double recordsPerSecond, double consumerRecordsPerSecond,
+    public record Result(int records, int layers, int labels, int streamThreads, double recordsPerSecond, double consumerRecordsPerSecond,
             double cpuMicrosPerRecord, double consumerCpuMicrosPerRecord, LatencyRun.Latency latency) {
         public double ratio() {
             return recordsPerSecond / consumerRecordsPerSecond;
@@ -58,6 +59,8 @@ public final class AggregatorBenchmark {
             json.put("records", records);
             json.put("layers", layers);
             json.put("labels", labels);
+            json.put("streamThreads", streamThreads);
+            json.put("timedFrom", PlainConsumerRun.warmUp(records));
             json.put("recordsPerSecond", Math.round(recordsPerSecond));
             json.put("consumerRecordsPerSecond", Math.round(consumerRecordsPerSecond));
             json.put("ratio", Math.round(ratio() * 1000) / 1000.0);
@@ -76,10 +79,12 @@ public final class AggregatorBenchmark {
         }
 
         public String toText() {
-            return String.format("%d projections (L = %d, |Y| = %d): aggregator %.0f/s, plain consumer %.0f/s,"
-                    + " ratio %.3f%nCPU per record: aggregator's stream threads %.0f µs, plain consumer %.0f µs%n"
+            return String.format("%d projections (L = %d, |Y| = %d), timed after the first %d: aggregator (%d stream"
+                    + " thread%s) %.0f/s, plain consumer %.0f/s, ratio %.3f%nCPU per record: aggregator's stream threads"
+                    + " %.0f µs, plain consumer %.0f µs%n"
                     + "latency from produce to the first committed snapshot counting it, %d projections at"
-                    + " %.0f/s: p50 %.0f ms, p99 %.0f ms, max %.0f ms", records, layers, labels, recordsPerSecond,
+                    + " %.0f/s: p50 %.0f ms, p99 %.0f ms, max %.0f ms", records, layers, labels,
+                    PlainConsumerRun.warmUp(records), streamThreads, streamThreads == 1 ? "" : "s", recordsPerSecond,
                     consumerRecordsPerSecond, ratio(), cpuMicrosPerRecord, consumerCpuMicrosPerRecord,
                     latency.projections(), latency.perSecond(), latency.p50Ms(), latency.p99Ms(), latency.maxMs());
         }
@@ -89,7 +94,7 @@ public final class AggregatorBenchmark {
     }
 
     /** Starts a broker and registry under {@code runFolder}, sends about {@code records} projections, times both. */
-    public static Result run(int records, Path runFolder) {
+    public static Result run(int records, int streamThreads, Path runFolder) {
         int perGroup = Math.max(1, records / (MODELS.size() * 9));
         try (EmbeddedPlatform platform = EmbeddedPlatform.start(runFolder.resolve("platform"))) {
             AggregatorSettings settings = AggregatorSettings.defaults().withTopics(AggregatorTopics.prefixed("bench."));
@@ -99,7 +104,8 @@ public final class AggregatorBenchmark {
                             MODELS.indexOf(model)))).sum();
             LOG.info("sent {} projections; timing a plain consumer, then the aggregator", sent);
             PlainConsumerRun.Rate consumer = PlainConsumerRun.measure(platform, settings.topics().projections(), sent);
-            return timeAggregator(platform, settings, sent, runFolder.resolve("state"), (aggregatorRate, cpuMicros) -> {
+            return timeAggregator(platform, settings, sent, streamThreads, runFolder.resolve("state"),
+                    (aggregatorRate, cpuMicros) -> {
                 // latency at a steady rate well below the throughput: fresh groups, each projection once
                 List<LayerProjection> fresh = LatencyRun.distinct(SyntheticProjections.generate("latency",
                         List.of(Attribute.ANIMAL), LATENCY_PROJECTIONS / 9, LAYERS, 99));
@@ -108,7 +114,7 @@ public final class AggregatorBenchmark {
                         Math.round(aggregatorRate), fresh.size(), Math.round(rate));
                 LatencyRun.Latency latency = LatencyRun.measure(platform, settings.topics().projections(),
                         settings.topics().scores(), fresh, rate);
-                return new Result(sent, LAYERS, Attribute.ANIMAL.labels().size(), aggregatorRate,
+                return new Result(sent, LAYERS, Attribute.ANIMAL.labels().size(), streamThreads, aggregatorRate,
                         consumer.recordsPerSecond(), cpuMicros, consumer.cpuMicrosPerRecord(), latency);
             });
         }
@@ -135,24 +141,35 @@ public final class AggregatorBenchmark {
     }
 
     /**
-     * From the app's RUNNING to its committed offsets reaching the end of the projections topic; then, with the
-     * app still running, what {@code then} makes of that rate.
+     * From the app's committed offsets passing the first fifth of the projections ({@link PlainConsumerRun#warmUp}:
+     * starting, joining the group and compiling are not timed, as for the plain consumer) to their reaching the
+     * end; then, with the app still running, what {@code then} makes of that rate.
      */
     private static Result timeAggregator(EmbeddedPlatform platform, AggregatorSettings settings, int records,
-            Path stateDir, BiFunction<Double, Double, Result> then) {
+            int streamThreads, Path stateDir, BiFunction<Double, Double, Result> then) {
         String applicationId = "bench-aggregator";
         try (AggregatorService service = AggregatorService.start(new AggregatorService.Options(applicationId,
-                platform.kafkaCluster(), platform.serdeConfig(), stateDir, "127.0.0.1", -1, settings, Map.of()));
+                platform.kafkaCluster(), platform.serdeConfig(), stateDir, "127.0.0.1", -1, settings,
+                Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads)));
                 CommittedOffsets committed = new CommittedOffsets(platform.bootstrapServers(), applicationId,
                         settings.topics().projections())) {
             Polling.awaitUntil(() -> service.state() == KafkaStreams.State.RUNNING,
                     Duration.ofMinutes(2), Duration.ofMillis(5), "the aggregator to start");
-            long cpu = streamThreadsCpuNanos(applicationId);
-            long started = System.nanoTime();
+            long cpuAtRunning = streamThreadsCpuNanos(applicationId);
+            long running = System.nanoTime();
+            Polling.awaitUntil(() -> committed.total() >= PlainConsumerRun.warmUp(records), Duration.ofMinutes(30),
+                    Duration.ofMillis(20), "the aggregator to commit the first " + PlainConsumerRun.warmUp(records)
+                            + " projections");
+            long warmCount = committed.total();
+            boolean warm = warmCount < records; // a few hundred records may be committed at once: then time them all
+            long before = warm ? warmCount : 0;
+            long cpu = warm ? streamThreadsCpuNanos(applicationId) : cpuAtRunning;
+            long started = warm ? System.nanoTime() : running;
             Polling.awaitUntil(() -> committed.total() >= records, Duration.ofMinutes(30), Duration.ofMillis(20),
                     "the aggregator to commit all " + records + " projections");
             double seconds = (System.nanoTime() - started) / 1e9;
-            return then.apply(records / seconds, (streamThreadsCpuNanos(applicationId) - cpu) / 1e3 / records);
+            long timed = records - before;
+            return then.apply(timed / seconds, (streamThreadsCpuNanos(applicationId) - cpu) / 1e3 / timed);
         }
     }
 }

@@ -20,10 +20,12 @@ class AggregatorBenchCommandTest {
         StringWriter out = new StringWriter();
         CommandLine cli = AudioLens.commandLine();
         cli.setOut(new PrintWriter(out));
-        assertEquals(0, cli.execute("bench", "aggregator", "--records", "400", "--json"));
+        assertEquals(0, cli.execute("bench", "aggregator", "--records", "400", "--stream-threads", "2", "--json"));
 
         JsonNode result = new ObjectMapper().readTree(out.toString());
         assertTrue(result.path("records").asInt() >= 396, out.toString()); // 4 models × 9 groups × 11, plus duplicates
+        assertEquals(2, result.path("streamThreads").asInt(), out.toString());
+        assertEquals(result.path("records").asInt() / 5, result.path("timedFrom").asInt(), out.toString());
         double aggregator = result.path("recordsPerSecond").asDouble();
         double consumer = result.path("consumerRecordsPerSecond").asDouble();
         assertTrue(aggregator > 0 && consumer > 0, out.toString());
@@ -55,5 +57,7 @@ class AggregatorBenchCommandTest {
         cli.setErr(new PrintWriter(err));
         assertEquals(2, cli.execute("bench", "aggregator", "--records", "5"));
         assertTrue(err.toString().contains("--records 5: give at least 36"), err.toString());
+        assertEquals(2, cli.execute("bench", "aggregator", "--stream-threads", "0"));
+        assertTrue(err.toString().contains("--stream-threads 0: give 1 or more threads"), err.toString());
     }
 }

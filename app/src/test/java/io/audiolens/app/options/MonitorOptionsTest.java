@@ -37,6 +37,8 @@ class MonitorOptionsTest {
                 "--window", "10x");
         assertUsageError("thresholds must be finite and above 0", "aggregator", "--bootstrap-servers", "127.0.0.1:1",
                 "--registry-url", "http://127.0.0.1:1", "--agreement-threshold", "0");
+        assertUsageError("--stream-threads 0: give 1 or more threads", "aggregator", "--bootstrap-servers", "127.0.0.1:1",
+                "--registry-url", "http://127.0.0.1:1", "--stream-threads", "0");
         assertUsageError("--live", "demo", "--rate", "2");
         assertUsageError("--unpin needs --group KEY", "baseline", "--unpin", "--bootstrap-servers", "127.0.0.1:1",
                 "--registry-url", "http://127.0.0.1:1");
