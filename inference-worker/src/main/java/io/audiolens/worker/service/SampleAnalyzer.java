@@ -16,6 +16,7 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +29,17 @@ public final class SampleAnalyzer {
     private static final Logger LOG = LoggerFactory.getLogger(SampleAnalyzer.class);
     private final LensRuntime runtime;
     private final WorkerSettings settings;
+    private final Function<List<PromptRequest>, List<LensReport>> batches;
 
     public SampleAnalyzer(LensRuntime runtime, WorkerSettings settings) {
+        this(runtime, settings, runtime::analyze);
+    }
+
+    /** {@code batches} runs a decoder batch: the runtime's, or one that fails as a device may (in tests). */
+    SampleAnalyzer(LensRuntime runtime, WorkerSettings settings, Function<List<PromptRequest>, List<LensReport>> batches) {
         this.runtime = runtime;
         this.settings = settings;
+        this.batches = batches;
     }
 
     String modelName() {
@@ -127,7 +135,7 @@ public final class SampleAnalyzer {
      */
     private List<LensReport> reportsOf(List<PromptRequest> requests) {
         try {
-            return runtime.analyze(requests);
+            return batches.apply(requests);
         } catch (EngineException e) {
             LOG.warn("a batch of {} prompts failed ({}); running them one at a time", requests.size(), e.getMessage());
             List<LensReport> reports = new ArrayList<>();

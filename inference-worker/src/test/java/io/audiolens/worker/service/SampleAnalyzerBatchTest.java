@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
+import ai.djl.engine.EngineException;
 import ai.djl.ndarray.types.DataType;
 import io.audiolens.schemas.AudioSample;
 import io.audiolens.schemas.LayerProjection;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +34,41 @@ class SampleAnalyzerBatchTest {
     @Test
     void shouldWriteWhatOneClipAtATimeWritesWhateverTheBatchSize() {
         Path folder = TinyReference.folder(FIXTURE);
+        List<AudioSample> samples = samples();
+        try (LensRuntime runtime = LensRuntime.load(folder, Device.cpu(), DataType.FLOAT32, LabelTokenMode.LEADING_SPACE)) {
+            WorkerSettings one = settings(folder);
+            List<SampleAnalyzer.Analysis> alone = new SampleAnalyzer(runtime, one).analyzeAll(samples);
+            List<SampleAnalyzer.Analysis> batched = new SampleAnalyzer(runtime, one.withBatchSize(4)).analyzeAll(samples);
+            assertSameAnalyses(samples, alone, batched, 1e-5);
+            assertTrue(alone.get(3).rejection().contains("8000 Hz"), alone.get(3).rejection());
+            assertEquals(5 * 3 * 3, alone.stream().mapToInt(a -> a.projections().size()).sum(), "5 samples × 3 prompts × 3 views");
+        }
+    }
+
+    /** A batch the device cannot take (out of memory, say) runs prompt by prompt: slower, the same numbers. */
+    @Test
+    void shouldRunAFailedBatchOnePromptAtATime() {
+        Path folder = TinyReference.folder(FIXTURE);
+        List<AudioSample> samples = samples();
+        try (LensRuntime runtime = LensRuntime.load(folder, Device.cpu(), DataType.FLOAT32, LabelTokenMode.LEADING_SPACE)) {
+            WorkerSettings one = settings(folder);
+            List<SampleAnalyzer.Analysis> alone = new SampleAnalyzer(runtime, one).analyzeAll(samples);
+            AtomicInteger refused = new AtomicInteger();
+            List<SampleAnalyzer.Analysis> fellBack = new SampleAnalyzer(runtime, one.withBatchSize(4), requests -> {
+                if (requests.size() > 1) {
+                    refused.incrementAndGet();
+                    throw new EngineException("CUDA out of memory (refused by the test for a batch of "
+                            + requests.size() + ")");
+                }
+                return runtime.analyze(requests);
+            }).analyzeAll(samples);
+            // 2 batches (3 readable clips of the first 4, sorted by length, then 2) × 3 prompt formats
+            assertEquals(6, refused.get(), "every batch of more than one prompt was tried first");
+            assertSameAnalyses(samples, alone, fellBack, 0);
+        }
+    }
+
+    private static List<AudioSample> samples() {
         Attribute attribute = Attribute.named(TinyReference.json(FIXTURE).path("attribute").asText());
         List<AudioSample> samples = new ArrayList<>();
         double[] seconds = {2.4, 1.0, 1.7, 1.0, 3.1, 2.0};
@@ -40,30 +77,34 @@ class SampleAnalyzerBatchTest {
             samples.add(WorkerOutputs.sample("s" + i, attribute.name(), label, pcm(seconds[i], i)));
         }
         samples.get(3).setSampleRate(8000); // rejected either way
-        try (LensRuntime runtime = LensRuntime.load(folder, Device.cpu(), DataType.FLOAT32, LabelTokenMode.LEADING_SPACE)) {
-            WorkerSettings one = new WorkerSettings(null, null, folder, ComputeDevice.cpu(), LabelTokenMode.LEADING_SPACE,
-                    List.of(PromptFormat.values()), List.of(View.values()), "batch-test", WorkerSettings.DEFAULT_GROUP, 1);
-            List<SampleAnalyzer.Analysis> alone = new SampleAnalyzer(runtime, one).analyzeAll(samples);
-            List<SampleAnalyzer.Analysis> batched = new SampleAnalyzer(runtime, one.withBatchSize(4)).analyzeAll(samples);
-            for (int i = 0; i < samples.size(); i++) {
-                assertEquals(alone.get(i).rejection(), batched.get(i).rejection(), "sample " + i);
-                List<LayerProjection> a = alone.get(i).projections();
-                List<LayerProjection> b = batched.get(i).projections();
-                assertEquals(a.size(), b.size(), "sample " + i + "'s projections");
-                for (int p = 0; p < a.size(); p++) {
-                    String what = "sample " + i + ", " + a.get(p).getPrompt() + " " + a.get(p).getView();
-                    assertEquals(a.get(p).getPrompt(), b.get(p).getPrompt(), what);
-                    assertEquals(a.get(p).getView(), b.get(p).getView(), what);
-                    assertEquals(a.get(p).getModelPrediction(), b.get(p).getModelPrediction(), what);
-                    assertWithin(what, b.get(p).getLayerProbs(), a.get(p).getLayerProbs());
-                }
+        return samples;
+    }
+
+    private static WorkerSettings settings(Path folder) {
+        return new WorkerSettings(null, null, folder, ComputeDevice.cpu(), LabelTokenMode.LEADING_SPACE,
+                List.of(PromptFormat.values()), List.of(View.values()), "batch-test", WorkerSettings.DEFAULT_GROUP, 1);
+    }
+
+    /** The same rejections and projections in the same order, every probability within {@code relative}. */
+    private static void assertSameAnalyses(List<AudioSample> samples, List<SampleAnalyzer.Analysis> alone,
+            List<SampleAnalyzer.Analysis> other, double relative) {
+        for (int i = 0; i < samples.size(); i++) {
+            assertEquals(alone.get(i).rejection(), other.get(i).rejection(), "sample " + i);
+            List<LayerProjection> a = alone.get(i).projections();
+            List<LayerProjection> b = other.get(i).projections();
+            assertEquals(a.size(), b.size(), "sample " + i + "'s projections");
+            for (int p = 0; p < a.size(); p++) {
+                String what = "sample " + i + ", " + a.get(p).getPrompt() + " " + a.get(p).getView();
+                assertEquals(a.get(p).getPrompt(), b.get(p).getPrompt(), what);
+                assertEquals(a.get(p).getView(), b.get(p).getView(), what);
+                assertEquals(a.get(p).getModelPrediction(), b.get(p).getModelPrediction(), what);
+                assertWithin(what, b.get(p).getLayerProbs(), a.get(p).getLayerProbs(), relative);
             }
-            assertTrue(alone.get(3).rejection().contains("8000 Hz"), alone.get(3).rejection());
-            assertEquals(5 * 3 * 3, alone.stream().mapToInt(a -> a.projections().size()).sum(), "5 samples × 3 prompts × 3 views");
         }
     }
 
-    private static void assertWithin(String what, List<List<Double>> actual, List<List<Double>> expected) {
+    private static void assertWithin(String what, List<List<Double>> actual, List<List<Double>> expected,
+            double relative) {
         double diff = 0;
         double scale = 0;
         for (int l = 0; l < expected.size(); l++) {
@@ -72,7 +113,7 @@ class SampleAnalyzerBatchTest {
                 scale = Math.max(scale, Math.abs(expected.get(l).get(y)));
             }
         }
-        assertTrue(diff <= 1e-5 * scale, what + ": relative error " + diff / scale);
+        assertTrue(diff <= relative * scale, what + ": relative error " + diff / scale);
     }
 
     private static short[] pcm(double seconds, long seed) {
