@@ -108,8 +108,10 @@ class AggregatorBadInputTest {
             send(producer, outcomeTopic, outcomeKey, outcomes.serialize(outcomeTopic, outcome("t2", List.of("a"))));
             send(producer, settings.topics().baselines(), group.key(), "not a baseline".getBytes(StandardCharsets.UTF_8));
 
+            // counts reach the HTTP endpoint when the task commits (live values), rejections at once: await both
             JsonNode metrics = awaitJson(service.httpPort(), "/metrics.json",
-                    m -> m.path("rejected").asInt() == 8 && m.path("rejectedOutcomes").asInt() == 4);
+                    m -> m.path("rejected").asInt() == 8 && m.path("rejectedOutcomes").asInt() == 4
+                            && groupOf(m.path("groups")) != null && groupOf(m.path("groups")).path("samples").asInt() == 3);
             JsonNode counted = groupOf(metrics.path("groups"));
             assertEquals(3, counted.path("samples").asInt(), counted.toString());
             JsonNode monitor = awaitJson(service.httpPort(), "/monitor.json", m -> groupOf(m.path("groups")) != null);
