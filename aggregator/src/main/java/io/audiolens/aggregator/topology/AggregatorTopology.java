@@ -16,6 +16,7 @@ import io.audiolens.schemas.MonitorWindow;
 import io.audiolens.schemas.ScoreSnapshot;
 import io.audiolens.schemas.View;
 import io.audiolens.schemas.topics.Topics;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.config.TopicConfig;
@@ -44,6 +45,9 @@ import org.apache.kafka.streams.state.Stores;
  * </pre>
  */
 public final class AggregatorTopology {
+
+    /** How long after its last change the windows' changelog keeps a window beyond the store's own retention. */
+    static final Duration CHANGELOG_GRACE = Duration.ofDays(7);
 
     private AggregatorTopology() {
     }
@@ -118,12 +122,14 @@ public final class AggregatorTopology {
         // the changelog of a window store is deleted by time as well as compacted, and a changelog record carries the
         // event time of the record being processed: replayed or backfilled audio (produce times days old) would have
         // its windows deleted by the broker within minutes, and a restart would restore them without those records.
-        // Stamped with the broker's append time, a window is kept for the store's retention plus a day after its
-        // last change, whatever its event time (the store itself keys windows by their start, not by this stamp).
+        // Stamped with the broker's append time, a window stays in the changelog for the store's retention plus
+        // CHANGELOG_GRACE after its last change, whatever its event time (the store keys windows by their start and
+        // never reads this stamp): a group that sends nothing for up to a week keeps its open window across a restart
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(StoreNames.MONITOR_WINDOWS,
                 monitor.retention(), monitor.window(), false), Serdes.String(), MonitorSerdes.windows())
                 .withCachingEnabled()
-                .withLoggingEnabled(Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime")));
+                .withLoggingEnabled(Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime",
+                        TopicConfig.RETENTION_MS_CONFIG, Long.toString(monitor.retention().plus(CHANGELOG_GRACE).toMillis()))));
         addLiveStore(builder, StoreNames.MONITOR_GROUPS, MonitorSerdes.groups());
         addStore(builder, StoreNames.MONITOR_CHANGED, Serdes.Boolean());
         // the topic is the store's changelog; values stay raw bytes, decoded (or reported) where they are used

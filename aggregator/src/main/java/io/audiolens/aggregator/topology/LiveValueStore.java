@@ -21,8 +21,9 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * and encoded once when the task commits instead of on every put. Kafka Streams flushes a task's caches
  * before it commits ({@code flushCache}), and this store writes its changed values to the store below it
  * (cached, changelogged, RocksDB) right there, so the changelog and the committed offsets stay one
- * transaction; a task closed dirty or revived drops the live values ({@code clearCache}, {@code close})
- * and reads again from the restored store.
+ * transaction. A task closed dirty or revived (an error, a crash, a wiped state) has its stores closed and
+ * initialised again ({@code close}, {@code init}), a task switched between active and standby has its caches
+ * cleared ({@code clearCache}): each drops the live values, which are read again from the store below.
  *
  * <p>Callers must put what they change (every processor here does). Other threads (interactive queries over
  * HTTP) read the store below, which lags the live values by at most one commit interval. Range reads on the
@@ -154,7 +155,7 @@ final class LiveValueStore<V> extends WrappedStateStore<KeyValueStore<String, V>
         super.commit(changelogOffsets);
     }
 
-    /** The task is closed dirty or revived: what was not committed is gone, and so are the live values. */
+    /** The task is recycled (active to standby or back): what was not flushed is gone, and so are the live values. */
     @Override
     public void clearCache() {
         live.clear();

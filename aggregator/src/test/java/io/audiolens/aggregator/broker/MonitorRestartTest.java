@@ -40,9 +40,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -109,9 +111,25 @@ class MonitorRestartTest {
                 + warnings("first") + warnings("second"));
         assertEquals(expected.alerts(), alerts(platform, settings), "the same alerts, each once");
         // the embedded broker deletes by time every second: windows of 2020 must still be in their changelog
-        assertEquals(Map.of(0, 0L, 1, 0L), earliestOffsets(platform,
-                AggregatorChild.applicationId(PREFIX) + "-" + StoreNames.MONITOR_WINDOWS + "-changelog"),
+        String changelog = AggregatorChild.applicationId(PREFIX) + "-" + StoreNames.MONITOR_WINDOWS + "-changelog";
+        assertEquals(Map.of(0, 0L, 1, 0L), earliestOffsets(platform, changelog),
                 "the broker deleted records of the windows' changelog by their (2020) timestamps");
+        // 60 windows of 10 s, 5 s grace, plus a week
+        assertEquals(Map.of("message.timestamp.type", "LogAppendTime", "retention.ms", Long.toString(605_000L + 604_800_000L)),
+                topicConfigs(platform, changelog, "message.timestamp.type", "retention.ms"));
+    }
+
+    private static Map<String, String> topicConfigs(EmbeddedPlatform platform, String topic, String... names)
+            throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()))) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+            Map<String, String> values = new TreeMap<>();
+            for (String name : names) {
+                values.put(name, config.get(name).value());
+            }
+            return values;
+        }
     }
 
     /** The first offset still held, per partition of {@code topic}. */

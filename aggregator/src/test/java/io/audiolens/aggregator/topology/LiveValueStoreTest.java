@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The live values: the task's thread works on objects, the store below sees them when the task flushes
- * its caches before a commit, other threads read the store below, and a task closed dirty loses what it
- * had not flushed.
+ * its caches before a commit, other threads read the store below, and clearing the caches (a task
+ * recycled) loses what was not flushed. (Dirty closes go through {@code close} and {@code init}, which
+ * start from an empty map; the kill/restart tests on the broker cover them.)
  */
 class LiveValueStoreTest {
 
@@ -80,7 +81,7 @@ class LiveValueStoreTest {
     }
 
     @Test
-    void shouldLoseWhatWasNotFlushedWhenTheTaskIsClosedDirty() {
+    void shouldLoseWhatWasNotFlushedWhenItsCacheIsCleared() {
         store.put("a", new AtomicLong(5));
         ((LiveValueStore<AtomicLong>) store).flushCache();
         AtomicLong live = store.get("a");

@@ -20,7 +20,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -48,7 +48,8 @@ public final class AggregatorBenchmark {
      * {@code cpuMicrosPerRecord}: the aggregator's stream threads' CPU time per record; {@code consumerCpuMicrosPerRecord}:
      * the plain consumer's. Unlike the rates, they hardly move with what else the machine runs.
      */
-    public record Result(int records, int layers, int labels, int streamThreads, double recordsPerSecond, double consumerRecordsPerSecond,
+    public record Result(int records, int layers, int labels, int streamThreads, long timedFrom,
+            long consumerTimedFrom, double recordsPerSecond, double consumerRecordsPerSecond,
             double cpuMicrosPerRecord, double consumerCpuMicrosPerRecord, LatencyRun.Latency latency) {
         public double ratio() {
             return recordsPerSecond / consumerRecordsPerSecond;
@@ -60,7 +61,8 @@ public final class AggregatorBenchmark {
             json.put("layers", layers);
             json.put("labels", labels);
             json.put("streamThreads", streamThreads);
-            json.put("timedFrom", PlainConsumerRun.warmUp(records));
+            json.put("timedFrom", timedFrom);
+            json.put("consumerTimedFrom", consumerTimedFrom);
             json.put("recordsPerSecond", Math.round(recordsPerSecond));
             json.put("consumerRecordsPerSecond", Math.round(consumerRecordsPerSecond));
             json.put("ratio", Math.round(ratio() * 1000) / 1000.0);
@@ -79,12 +81,12 @@ public final class AggregatorBenchmark {
         }
 
         public String toText() {
-            return String.format("%d projections (L = %d, |Y| = %d), timed after the first %d: aggregator (%d stream"
+            return String.format("%d projections (L = %d, |Y| = %d), timed from record %d: aggregator (%d stream"
                     + " thread%s) %.0f/s, plain consumer %.0f/s, ratio %.3f%nCPU per record: aggregator's stream threads"
                     + " %.0f µs, plain consumer %.0f µs%n"
                     + "latency from produce to the first committed snapshot counting it, %d projections at"
                     + " %.0f/s: p50 %.0f ms, p99 %.0f ms, max %.0f ms", records, layers, labels,
-                    PlainConsumerRun.warmUp(records), streamThreads, streamThreads == 1 ? "" : "s", recordsPerSecond,
+                    timedFrom, streamThreads, streamThreads == 1 ? "" : "s", recordsPerSecond,
                     consumerRecordsPerSecond, ratio(), cpuMicrosPerRecord, consumerCpuMicrosPerRecord,
                     latency.projections(), latency.perSecond(), latency.p50Ms(), latency.p99Ms(), latency.maxMs());
         }
@@ -103,9 +105,11 @@ public final class AggregatorBenchmark {
                     SyntheticProjections.generate(model, List.of(Attribute.ANIMAL), perGroup, LAYERS,
                             MODELS.indexOf(model)))).sum();
             LOG.info("sent {} projections; timing a plain consumer, then the aggregator", sent);
-            PlainConsumerRun.Rate consumer = PlainConsumerRun.measure(platform, settings.topics().projections(), sent);
-            return timeAggregator(platform, settings, sent, streamThreads, runFolder.resolve("state"),
-                    (aggregatorRate, cpuMicros) -> {
+            ReaderTiming consumer = PlainConsumerRun.measure(platform, settings.topics().projections(), sent);
+            return timeAggregator(platform, settings, sent, streamThreads, runFolder.resolve("state"), aggregator -> {
+                // both warm, or both over all records: a ratio compares one regime
+                boolean warm = aggregator.warm() && consumer.warm();
+                double aggregatorRate = warm ? aggregator.warmPerSecond() : aggregator.allPerSecond();
                 // latency at a steady rate well below the throughput: fresh groups, each projection once
                 List<LayerProjection> fresh = LatencyRun.distinct(SyntheticProjections.generate("latency",
                         List.of(Attribute.ANIMAL), LATENCY_PROJECTIONS / 9, LAYERS, 99));
@@ -114,8 +118,11 @@ public final class AggregatorBenchmark {
                         Math.round(aggregatorRate), fresh.size(), Math.round(rate));
                 LatencyRun.Latency latency = LatencyRun.measure(platform, settings.topics().projections(),
                         settings.topics().scores(), fresh, rate);
-                return new Result(sent, LAYERS, Attribute.ANIMAL.labels().size(), streamThreads, aggregatorRate,
-                        consumer.recordsPerSecond(), cpuMicros, consumer.cpuMicrosPerRecord(), latency);
+                return new Result(sent, LAYERS, Attribute.ANIMAL.labels().size(), streamThreads,
+                        warm ? aggregator.warmFrom() : 0, warm ? consumer.warmFrom() : 0, aggregatorRate,
+                        warm ? consumer.warmPerSecond() : consumer.allPerSecond(),
+                        warm ? aggregator.warmCpuMicros() : aggregator.allCpuMicros(),
+                        warm ? consumer.warmCpuMicros() : consumer.allCpuMicros(), latency);
             });
         }
     }
@@ -141,12 +148,12 @@ public final class AggregatorBenchmark {
     }
 
     /**
-     * From the app's committed offsets passing the first fifth of the projections ({@link PlainConsumerRun#warmUp}:
-     * starting, joining the group and compiling are not timed, as for the plain consumer) to their reaching the
-     * end; then, with the app still running, what {@code then} makes of that rate.
+     * The app's timing from RUNNING (its group joined, its stores open) to its committed offsets reaching the end
+     * of the projections topic, warm from their passing the first fifth; then, with the app still running, what
+     * {@code then} makes of it.
      */
     private static Result timeAggregator(EmbeddedPlatform platform, AggregatorSettings settings, int records,
-            int streamThreads, Path stateDir, BiFunction<Double, Double, Result> then) {
+            int streamThreads, Path stateDir, Function<ReaderTiming, Result> then) {
         String applicationId = "bench-aggregator";
         try (AggregatorService service = AggregatorService.start(new AggregatorService.Options(applicationId,
                 platform.kafkaCluster(), platform.serdeConfig(), stateDir, "127.0.0.1", -1, settings,
@@ -155,21 +162,19 @@ public final class AggregatorBenchmark {
                         settings.topics().projections())) {
             Polling.awaitUntil(() -> service.state() == KafkaStreams.State.RUNNING,
                     Duration.ofMinutes(2), Duration.ofMillis(5), "the aggregator to start");
-            long cpuAtRunning = streamThreadsCpuNanos(applicationId);
-            long running = System.nanoTime();
-            Polling.awaitUntil(() -> committed.total() >= PlainConsumerRun.warmUp(records), Duration.ofMinutes(30),
-                    Duration.ofMillis(20), "the aggregator to commit the first " + PlainConsumerRun.warmUp(records)
-                            + " projections");
-            long warmCount = committed.total();
-            boolean warm = warmCount < records; // a few hundred records may be committed at once: then time them all
-            long before = warm ? warmCount : 0;
-            long cpu = warm ? streamThreadsCpuNanos(applicationId) : cpuAtRunning;
-            long started = warm ? System.nanoTime() : running;
+            long startCpu = streamThreadsCpuNanos(applicationId);
+            long start = System.nanoTime();
+            long[] count = {0};
+            Polling.awaitUntil(() -> (count[0] = committed.total()) >= ReaderTiming.warmUp(records),
+                    Duration.ofMinutes(30), Duration.ofMillis(20), "the aggregator to commit the first "
+                            + ReaderTiming.warmUp(records) + " projections");
+            long warmCpu = streamThreadsCpuNanos(applicationId);
+            long warm = System.nanoTime();
+            long warmCount = count[0];
             Polling.awaitUntil(() -> committed.total() >= records, Duration.ofMinutes(30), Duration.ofMillis(20),
                     "the aggregator to commit all " + records + " projections");
-            double seconds = (System.nanoTime() - started) / 1e9;
-            long timed = records - before;
-            return then.apply(timed / seconds, (streamThreadsCpuNanos(applicationId) - cpu) / 1e3 / timed);
+            return then.apply(ReaderTiming.of(records, start, startCpu, warmCount, warm, warmCpu, System.nanoTime(),
+                    streamThreadsCpuNanos(applicationId)));
         }
     }
 }

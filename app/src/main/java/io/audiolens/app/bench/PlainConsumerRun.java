@@ -21,18 +21,8 @@ final class PlainConsumerRun {
     private PlainConsumerRun() {
     }
 
-    /**
-     * Records per second after the first fifth ({@link #warmUp}), and the reading thread's CPU microseconds per
-     * record over the same records (polling and decoding).
-     */
-    record Rate(double recordsPerSecond, double cpuMicrosPerRecord) {}
-
-    /** Records read before the clock starts: connecting, the first fetches and compiling the decoder are not timed. */
-    static long warmUp(long records) {
-        return records / 5;
-    }
-
-    static Rate measure(EmbeddedPlatform platform, String topic, int records) {
+    /** The plain consumer's timing; CPU is the reading thread's (polling and decoding). */
+    static ReaderTiming measure(EmbeddedPlatform platform, String topic, int records) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-plain-consumer",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -45,19 +35,18 @@ final class PlainConsumerRun {
             consumer.seekToBeginning(partitions);
             long[] read = {0};
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            long cpuAtStart = threads.getCurrentThreadCpuTime();
+            long startCpu = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
-            Polling.awaitUntil(() -> (read[0] += consumer.poll(Duration.ofMillis(100)).count()) >= warmUp(records),
-                    Duration.ofMinutes(10), Duration.ZERO, "a plain consumer to read " + records + " projections");
-            boolean warm = read[0] < records; // a few hundred records may come in one poll: then time them all
-            long before = warm ? read[0] : 0;
-            long cpu = warm ? threads.getCurrentThreadCpuTime() : cpuAtStart;
-            long started = warm ? System.nanoTime() : start;
+            Polling.awaitUntil(() -> (read[0] += consumer.poll(Duration.ofMillis(100)).count())
+                    >= ReaderTiming.warmUp(records), Duration.ofMinutes(10), Duration.ZERO,
+                    "a plain consumer to read " + records + " projections");
+            long warmCount = read[0];
+            long warmCpu = threads.getCurrentThreadCpuTime();
+            long warm = System.nanoTime();
             Polling.awaitUntil(() -> (read[0] += consumer.poll(Duration.ofMillis(100)).count()) >= records,
                     Duration.ofMinutes(10), Duration.ZERO, "a plain consumer to read " + records + " projections");
-            double seconds = (System.nanoTime() - started) / 1e9;
-            long timed = read[0] - before;
-            return new Rate(timed / seconds, (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / timed);
+            return ReaderTiming.of(read[0], start, startCpu, warmCount, warm, warmCpu, System.nanoTime(),
+                    threads.getCurrentThreadCpuTime());
         }
     }
 }
