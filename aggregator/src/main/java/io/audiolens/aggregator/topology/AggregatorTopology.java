@@ -140,7 +140,10 @@ public final class AggregatorTopology {
 
     private static <C> void addCountingStores(StreamsBuilder builder, CountingProcessor.CountingStores stores, Serde<C> counts) {
         addLiveStore(builder, stores.counts(), counts);
-        addStore(builder, stores.seen(), Serdes.Boolean());
+        // not cached: every sample id is written once and read once (a duplicate is rare), so a record cache saves no
+        // write and only fills up with entries it must evict; RocksDB's own memtable and bloom filter serve both
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.seen()), Serdes.String(),
+                Serdes.Boolean()));
         addStore(builder, stores.rejected(), Serdes.Long());
         addStore(builder, stores.changed(), Serdes.Boolean());
     }
