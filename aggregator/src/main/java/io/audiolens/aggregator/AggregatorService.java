@@ -3,6 +3,7 @@ package io.audiolens.aggregator;
 import io.audiolens.aggregator.http.MetricsHttpServer;
 import io.audiolens.aggregator.meters.AggregatorMeters;
 import io.audiolens.aggregator.topology.ValueSerdes;
+import io.audiolens.aggregator.topology.WindowsChangelog;
 import io.audiolens.schemas.cluster.KafkaCluster;
 import io.audiolens.schemas.topics.SerdeConfig;
 import io.audiolens.schemas.wire.RegistryUnavailableException;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
@@ -89,6 +91,9 @@ public final class AggregatorService implements AutoCloseable {
                     options.serdes(), registry, () -> Optional.ofNullable(failure.get()).map(AggregatorService::why)));
             LOG.info("dashboard on http://{}:{}/ (also {}, /monitor.json, /metrics, /healthz, /readyz)", self.host(),
                     self.port(), MetricsHttpServer.METRICS);
+        }
+        try (Admin admin = options.cluster().createAdmin()) {
+            WindowsChangelog.upgrade(admin, options.applicationId(), options.settings().monitor());
         }
         streams.start();
         return new AggregatorService(streams, http, stopped, streamsMetrics, failure);

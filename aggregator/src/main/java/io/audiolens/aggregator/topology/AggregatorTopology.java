@@ -16,10 +16,8 @@ import io.audiolens.schemas.MonitorWindow;
 import io.audiolens.schemas.ScoreSnapshot;
 import io.audiolens.schemas.View;
 import io.audiolens.schemas.topics.Topics;
-import java.time.Duration;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -45,9 +43,6 @@ import org.apache.kafka.streams.state.Stores;
  * </pre>
  */
 public final class AggregatorTopology {
-
-    /** How long after its last change the windows' changelog keeps a window beyond the store's own retention. */
-    static final Duration CHANGELOG_GRACE = Duration.ofDays(7);
 
     private AggregatorTopology() {
     }
@@ -119,17 +114,11 @@ public final class AggregatorTopology {
         // cached: a window changes with every projection and reaches RocksDB and its changelog once per commit; a
         // record far ahead in time closes the due windows before it is stored (MonitorProcessor), and the cache
         // flushes in the order keys were dirtied, so those closed windows are written before its segment expiry
-        // the changelog of a window store is deleted by time as well as compacted, and a changelog record carries the
-        // event time of the record being processed: replayed or backfilled audio (produce times days old) would have
-        // its windows deleted by the broker within minutes, and a restart would restore them without those records.
-        // Stamped with the broker's append time, a window stays in the changelog for the store's retention plus
-        // CHANGELOG_GRACE after its last change, whatever its event time (the store keys windows by their start and
-        // never reads this stamp): a group that sends nothing for up to a week keeps its open window across a restart
+        // logged with WindowsChangelog's settings: stamped with the broker's append time, not the event time
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(StoreNames.MONITOR_WINDOWS,
                 monitor.retention(), monitor.window(), false), Serdes.String(), MonitorSerdes.windows())
                 .withCachingEnabled()
-                .withLoggingEnabled(Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime",
-                        TopicConfig.RETENTION_MS_CONFIG, Long.toString(monitor.retention().plus(CHANGELOG_GRACE).toMillis()))));
+                .withLoggingEnabled(WindowsChangelog.settings(monitor)));
         addLiveStore(builder, StoreNames.MONITOR_GROUPS, MonitorSerdes.groups());
         addStore(builder, StoreNames.MONITOR_CHANGED, Serdes.Boolean());
         // the topic is the store's changelog; values stay raw bytes, decoded (or reported) where they are used

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.audiolens.aggregator.AggregatorDriver;
 import io.audiolens.aggregator.AggregatorSettings;
 import io.audiolens.aggregator.Group;
-import io.audiolens.aggregator.topology.StoreNames;
+import io.audiolens.aggregator.topology.WindowsChangelog;
 import io.audiolens.embedded.EmbeddedPlatform;
 import io.audiolens.embedded.Polling;
 import io.audiolens.embedded.junit.EmbeddedPlatformExtension;
@@ -111,7 +111,7 @@ class MonitorRestartTest {
                 + warnings("first") + warnings("second"));
         assertEquals(expected.alerts(), alerts(platform, settings), "the same alerts, each once");
         // the embedded broker deletes by time every second: windows of 2020 must still be in their changelog
-        String changelog = AggregatorChild.applicationId(PREFIX) + "-" + StoreNames.MONITOR_WINDOWS + "-changelog";
+        String changelog = WindowsChangelog.topic(AggregatorChild.applicationId(PREFIX));
         assertEquals(Map.of(0, 0L, 1, 0L), earliestOffsets(platform, changelog),
                 "the broker deleted records of the windows' changelog by their (2020) timestamps");
         // 60 windows of 10 s, 5 s grace, plus a week
