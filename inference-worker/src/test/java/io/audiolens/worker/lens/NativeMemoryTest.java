@@ -1,7 +1,10 @@
 package io.audiolens.worker.lens;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.BaseNDManager;
+import ai.djl.ndarray.NDManager;
 import io.audiolens.audio.WavDecoder;
 import io.audiolens.schemas.attributes.Attribute;
 import io.audiolens.worker.model.api.Enrichment;
@@ -15,9 +18,15 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A worker's native memory stays flat over many clips: every clip's native arrays are freed. */
+/**
+ * A worker's native memory stays flat over many clips: every clip's native arrays are freed. Counted exactly:
+ * after a warm-up (lazy caches, allocator pools, JIT), 300 more clips leave not one more NDArray alive in the
+ * engine's managers. Resident memory, which also sees native memory no NDArray owns, is checked loosely: it moves
+ * by tens of MB with the allocator's arenas and the heap's committed pages (observed -89 to +51 MB over 300
+ * clips), while a clip's own arrays, leaked, would add several hundred.
+ */
 class NativeMemoryTest {
-    private static final long ALLOWED_GROWTH_KB = 48 * 1024;
+    private static final long ALLOWED_GROWTH_KB = 128 * 1024;
 
     @Test
     void shouldKeepResidentMemoryFlatOverHundredsOfClips() throws Exception {
@@ -25,11 +34,20 @@ class NativeMemoryTest {
         ComputeDevice cpu = ComputeDevice.cpu();
         try (LensRuntime runtime = LensRuntime.load(TinyReference.FOLDER, cpu.device(), cpu.dataType(),
                 LabelTokenMode.LEADING_SPACE)) {
-            analyze(runtime, waveform, 30); // warm-up: allocator pools and JIT settle
+            analyze(runtime, waveform, 30); // warm-up: lazy caches, allocator pools and JIT settle
+            int arrays = liveArrays();
             long before = nativeKb();
             analyze(runtime, waveform, 300);
             long growth = nativeKb() - before;
+            assertEquals(arrays, liveArrays(), "NDArrays alive before and after 300 clips");
             assertTrue(growth < ALLOWED_GROWTH_KB, "resident memory grew by " + growth + " kB over 300 clips");
+        }
+    }
+
+    /** Every NDArray the engine's managers hold (the model's weights among them), counted through their root. */
+    private static int liveArrays() {
+        try (NDManager probe = NDManager.newBaseManager()) {
+            return ((BaseNDManager) probe.getParentManager()).getManagedArrays().size();
         }
     }
 
