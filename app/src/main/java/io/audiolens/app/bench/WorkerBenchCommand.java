@@ -2,9 +2,12 @@ package io.audiolens.app.bench;
 
 import io.audiolens.app.demo.DemoCommand;
 import io.audiolens.app.options.DeviceOptions;
-import io.audiolens.audio.DecodedAudio;
 import io.audiolens.audio.UndecodableAudioException;
 import io.audiolens.audio.WavDecoder;
+import io.audiolens.producers.clip.CheckedClip;
+import io.audiolens.producers.clip.ClipCheck;
+import io.audiolens.producers.clip.ClipDecoding;
+import io.audiolens.producers.clip.ClipRejected;
 import io.audiolens.producers.source.ListedClip;
 import io.audiolens.producers.source.SakuraFolder;
 import io.audiolens.schemas.AudioSample;
@@ -17,8 +20,6 @@ import io.audiolens.worker.prompt.PromptFormat;
 import io.audiolens.worker.runtime.ComputeDevice;
 import io.audiolens.worker.service.WorkerSettings;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -104,35 +105,32 @@ public final class WorkerBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The first {@code clips} clips of the folder by sample id, decoded to 16 kHz mono. */
+    /** The first {@code clips} clips of the folder by sample id that pass the producers' checks, decoded to 16 kHz mono. */
     private List<AudioSample> samples(Path folder) {
         List<ListedClip> listed = new ArrayList<>(SakuraFolder.list(folder, folder.getFileName().toString()));
-        listed.removeIf(clip -> clip.problem().isPresent());
         listed.sort(Comparator.comparing(ListedClip::sampleId));
-        if (listed.isEmpty()) {
+        ClipCheck check = new ClipCheck();
+        List<CheckedClip> usable = new ArrayList<>();
+        for (ListedClip clip : listed) {
+            try {
+                usable.add(check.check(clip));
+            } catch (ClipRejected e) {
+                // a clip `produce` would refuse is not timed either
+            }
+        }
+        if (usable.isEmpty()) {
             throw new IllegalArgumentException("--data " + folder + " lists no usable clip; pass a SAKURA-layout folder"
                     + " (<Track>/audio/*.wav + <Track>/metadata.csv)");
         }
         List<AudioSample> samples = new ArrayList<>();
-        for (ListedClip clip : listed.subList(0, Math.min(clips, listed.size()))) {
+        for (CheckedClip clip : usable.subList(0, Math.min(clips, usable.size()))) {
             try {
-                DecodedAudio audio = WavDecoder.decode(clip.file());
-                samples.add(sample(clip, audio.pcm16()));
+                samples.add(ClipDecoding.toSample(clip, WavDecoder.decode(clip.file()).pcm16(), Split.TEST));
             } catch (UndecodableAudioException e) {
                 throw new IllegalArgumentException(clip.file() + " cannot be decoded (" + e.reason() + "); pass --data"
                         + " with readable WAV files", e);
             }
         }
         return samples;
-    }
-
-    private static AudioSample sample(ListedClip clip, short[] pcm16) {
-        ByteBuffer bytes = ByteBuffer.allocate(2 * pcm16.length).order(ByteOrder.LITTLE_ENDIAN);
-        bytes.asShortBuffer().put(pcm16);
-        return AudioSample.newBuilder().setSampleId(clip.sampleId()).setDataset(clip.dataset())
-                .setAttribute(clip.attribute()).setLabel(clip.label().orElse(null)).setSplit(Split.TEST)
-                .setSampleRate(DecodedAudio.SAMPLE_RATE).setPcm16(bytes)
-                .setDurationSeconds(pcm16.length / (double) DecodedAudio.SAMPLE_RATE).setSource(clip.file().toString())
-                .build();
     }
 }
