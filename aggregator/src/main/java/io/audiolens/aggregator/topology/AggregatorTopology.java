@@ -16,13 +16,11 @@ import io.audiolens.schemas.MonitorWindow;
 import io.audiolens.schemas.ScoreSnapshot;
 import io.audiolens.schemas.View;
 import io.audiolens.schemas.topics.Topics;
-import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -53,57 +51,48 @@ public final class AggregatorTopology {
         addStores(builder, settings.monitor(), topics);
         Consumed<String, byte[]> raw = Consumed.with(Serdes.String(), Serdes.ByteArray());
         Serde<ScoreSnapshot> scoreSerde = serdes.forTopic(Topics.SCORE_METRICS);
-        Produced<String, DeadLetter> deadLetters = Produced.with(Serdes.String(), serdes.forTopic(Topics.DEAD_LETTERS));
-        Produced<String, EnrichmentSnapshot> enrichment =
-                Produced.with(Serdes.String(), serdes.forTopic(Topics.ENRICHMENT_METRICS));
+        Serde<DeadLetter> deadLetters = serdes.forTopic(Topics.DEAD_LETTERS);
+        Serde<EnrichmentSnapshot> enrichment = serdes.forTopic(Topics.ENRICHMENT_METRICS);
 
-        Map<String, KStream<String, SpecificRecord>> fromProjections = builder
+        // each processor forwards a kind of record to the child of that name only (no split, no casts per record)
+        KStream<String, SpecificRecord> fromProjections = builder
                 .stream(topics.projections(), raw.withName("projections"))
                 .process(() -> new ProjectionProcessor(settings.parameters(), serdes.reader(Topics.PROJECTIONS),
                         settings.publishInterval(), meters),
-                        Named.as("count-projections"), storeNames(ProjectionProcessor.STORES))
-                .split(Named.as("projections-"))
-                .branch((key, value) -> value instanceof LayerProjection, Branched.as("counted"))
-                .branch((key, value) -> value instanceof ScoreSnapshot, Branched.as("scores"))
-                .branch((key, value) -> value instanceof EnrichmentRequest, Branched.as("requests"))
-                .branch((key, value) -> value instanceof EnrichmentSnapshot, Branched.as("enrichment"))
-                .defaultBranch(Branched.as("dead-letters"));
-        KStream<String, ScoreSnapshot> scores = only(fromProjections.get("projections-scores"), ScoreSnapshot.class);
-        scores.to(topics.scores(), Produced.with(Serdes.String(), scoreSerde));
-        only(fromProjections.get("projections-requests"), EnrichmentRequest.class)
-                .to(topics.requests(), Produced.with(Serdes.String(), serdes.forTopic(Topics.ENRICHMENT_REQUESTS)));
-        only(fromProjections.get("projections-enrichment"), EnrichmentSnapshot.class).to(topics.enrichment(), enrichment);
-        only(fromProjections.get("projections-dead-letters"), DeadLetter.class).to(topics.deadLetters(), deadLetters);
+                        Named.as("count-projections"), storeNames(ProjectionProcessor.STORES));
+        KStream<String, ScoreSnapshot> scores = routed(fromProjections);
+        scores.to(topics.scores(), Produced.with(Serdes.String(), scoreSerde).withName(ProjectionProcessor.SCORES));
+        AggregatorTopology.<EnrichmentRequest>routed(fromProjections).to(topics.requests(), Produced.with(Serdes.String(),
+                serdes.forTopic(Topics.ENRICHMENT_REQUESTS)).withName(ProjectionProcessor.REQUESTS));
+        AggregatorTopology.<EnrichmentSnapshot>routed(fromProjections).to(topics.enrichment(),
+                Produced.with(Serdes.String(), enrichment).withName(ProjectionProcessor.ENRICHMENT));
+        AggregatorTopology.<DeadLetter>routed(fromProjections).to(topics.deadLetters(),
+                Produced.with(Serdes.String(), deadLetters).withName(ProjectionProcessor.DEAD_LETTERS));
 
-        Map<String, KStream<String, SpecificRecord>> fromMonitor = only(fromProjections.get("projections-counted"),
-                LayerProjection.class)
+        KStream<String, SpecificRecord> fromMonitor = AggregatorTopology.<LayerProjection>routed(fromProjections)
                 .process(() -> new MonitorProcessor(settings.monitor(), new PinnedBaselines(
                         serdes.forTopic(Topics.MONITOR_BASELINES).deserializer(), topics.baselines()),
-                        settings.publishInterval(), meters), Named.as("monitor"), MonitorProcessor.STORES)
-                .split(Named.as("monitor-"))
-                .branch((key, value) -> value instanceof MonitorWindow, Branched.as("windows"))
-                .defaultBranch(Branched.as("alerts"));
-        only(fromMonitor.get("monitor-windows"), MonitorWindow.class)
-                .to(topics.windows(), Produced.with(Serdes.String(), serdes.forTopic(Topics.MONITOR_WINDOWS)));
-        only(fromMonitor.get("monitor-alerts"), MonitorAlert.class)
-                .to(topics.alerts(), Produced.with(Serdes.String(), serdes.forTopic(Topics.MONITOR_ALERTS)));
+                        settings.publishInterval(), meters), Named.as(ProjectionProcessor.MONITOR), MonitorProcessor.STORES);
+        AggregatorTopology.<MonitorWindow>routed(fromMonitor).to(topics.windows(), Produced.with(Serdes.String(),
+                serdes.forTopic(Topics.MONITOR_WINDOWS)).withName(MonitorProcessor.WINDOWS));
+        AggregatorTopology.<MonitorAlert>routed(fromMonitor).to(topics.alerts(), Produced.with(Serdes.String(),
+                serdes.forTopic(Topics.MONITOR_ALERTS)).withName(MonitorProcessor.ALERTS));
 
-        scores.filter((group, score) -> score.getView() == View.LAST)
+        scores.filter((group, score) -> score.getView() == View.LAST, Named.as(ProjectionProcessor.VIEW_LAST_SCORES))
                 .selectKey((group, score) -> score.getModel())
                 .repartition(Repartitioned.with(Serdes.String(), scoreSerde).withName("view-last-scores-by-model"))
                 .process(CorrelationProcessor::new, Named.as("tabulate-models"), StoreNames.MODEL_POINTS)
                 .to(topics.correlations(), Produced.with(Serdes.String(), serdes.forTopic(Topics.CORRELATION_METRICS)));
 
-        Map<String, KStream<String, SpecificRecord>> fromOutcomes = builder
+        KStream<String, SpecificRecord> fromOutcomes = builder
                 .stream(topics.outcomes(), raw.withName("outcomes"))
                 .process(() -> new OutcomeProcessor(settings.parameters(), serdes.reader(Topics.ENRICHMENT_OUTCOMES),
                         settings.publishInterval(), meters),
-                        Named.as("count-outcomes"), storeNames(OutcomeProcessor.STORES))
-                .split(Named.as("outcomes-"))
-                .branch((key, value) -> value instanceof EnrichmentSnapshot, Branched.as("enrichment"))
-                .defaultBranch(Branched.as("dead-letters"));
-        only(fromOutcomes.get("outcomes-enrichment"), EnrichmentSnapshot.class).to(topics.enrichment(), enrichment);
-        only(fromOutcomes.get("outcomes-dead-letters"), DeadLetter.class).to(topics.deadLetters(), deadLetters);
+                        Named.as("count-outcomes"), storeNames(OutcomeProcessor.STORES));
+        AggregatorTopology.<EnrichmentSnapshot>routed(fromOutcomes).to(topics.enrichment(),
+                Produced.with(Serdes.String(), enrichment).withName(OutcomeProcessor.ENRICHMENT));
+        AggregatorTopology.<DeadLetter>routed(fromOutcomes).to(topics.deadLetters(),
+                Produced.with(Serdes.String(), deadLetters).withName(OutcomeProcessor.DEAD_LETTERS));
         return builder.build();
     }
 
@@ -153,7 +142,12 @@ public final class AggregatorTopology {
         return new String[] {stores.counts(), stores.seen(), stores.rejected(), stores.changed()};
     }
 
-    private static <T> KStream<String, T> only(KStream<String, SpecificRecord> stream, Class<T> type) {
-        return stream.mapValues(type::cast);
+    /**
+     * The stream of one named child of a processor whose outputs are {@code SpecificRecord}s: the processor forwards
+     * only {@code T}s to that child (by name), so the view is typed at build time and nothing is checked per record.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T extends SpecificRecord> KStream<String, T> routed(KStream<String, SpecificRecord> stream) {
+        return (KStream<String, T>) (KStream<String, ?>) stream;
     }
 }

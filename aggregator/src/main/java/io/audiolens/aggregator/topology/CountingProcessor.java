@@ -6,6 +6,7 @@ import io.audiolens.aggregator.state.Intake;
 import io.audiolens.schemas.wire.UndecodableValueException;
 import io.audiolens.schemas.wire.ValueReader;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -26,6 +27,9 @@ abstract class CountingProcessor<E, C> implements Processor<String, byte[], Stri
     /** The stores one kind of counting uses. */
     record CountingStores(String counts, String seen, String rejected, String changed) {}
 
+    /** Its children in the topology by name: where a snapshot goes (one or more), where a dead letter goes. */
+    record CountingRoutes(List<String> snapshots, String deadLetters) {}
+
     static final String UNDECODABLE = "undecodable";
     private static final Logger LOG = LoggerFactory.getLogger(CountingProcessor.class);
     /** Dead letters logged one by one per task; after that one line per {@value #LOG_EVERY}. */
@@ -34,6 +38,7 @@ abstract class CountingProcessor<E, C> implements Processor<String, byte[], Stri
 
     private final String stage;
     private final CountingStores stores;
+    private final CountingRoutes routes;
     private final Counting<E, C> counting;
     private final ValueReader<E> decoder;
     private final Duration publishInterval;
@@ -46,10 +51,11 @@ abstract class CountingProcessor<E, C> implements Processor<String, byte[], Stri
     private ChangedKeys changed;
     private long deadLettered;
 
-    CountingProcessor(String stage, CountingStores stores, Counting<E, C> counting, ValueReader<E> decoder,
-            Duration publishInterval, AggregatorMeters meters) {
+    CountingProcessor(String stage, CountingStores stores, CountingRoutes routes, Counting<E, C> counting,
+            ValueReader<E> decoder, Duration publishInterval, AggregatorMeters meters) {
         this.stage = stage;
         this.stores = stores;
+        this.routes = routes;
         this.counting = counting;
         this.decoder = decoder;
         this.publishInterval = publishInterval;
@@ -107,8 +113,9 @@ abstract class CountingProcessor<E, C> implements Processor<String, byte[], Stri
     /** The snapshot published for a changed key. */
     protected abstract SpecificRecord snapshot(C current);
 
-    protected final void forward(String key, SpecificRecord value, long timestamp) {
-        context.forward(new Record<>(key, value, timestamp));
+    /** To the child named {@code child} only: each child takes one kind of record. */
+    protected final void forward(String child, String key, SpecificRecord value, long timestamp) {
+        context.forward(new Record<>(key, value, timestamp), child);
     }
 
     /** The event, or null once the record is dead-lettered; a registry that does not answer fails the thread. */
@@ -139,10 +146,14 @@ abstract class CountingProcessor<E, C> implements Processor<String, byte[], Stri
                     .map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("a record"), deadLettered,
                     context.taskId(), reason);
         }
-        forward(record.key(), DeadLetters.of(record, context.recordMetadata(), stage, reason), record.timestamp());
+        forward(routes.deadLetters(), record.key(), DeadLetters.of(record, context.recordMetadata(), stage, reason),
+                record.timestamp());
     }
 
     private void publishChangedSnapshots(long timestamp) {
-        changed.drain(key -> forward(key, snapshot(counts.get(key)), timestamp));
+        changed.drain(key -> {
+            SpecificRecord snapshot = snapshot(counts.get(key));
+            routes.snapshots().forEach(child -> forward(child, key, snapshot, timestamp));
+        });
     }
 }

@@ -39,6 +39,9 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 final class MonitorProcessor implements Processor<String, LayerProjection, String, SpecificRecord> {
 
     static final String[] STORES = {StoreNames.MONITOR_WINDOWS, StoreNames.MONITOR_GROUPS, StoreNames.MONITOR_CHANGED};
+    /** Its children: the sinks of windows and of alerts. */
+    static final String WINDOWS = "monitor-windows";
+    static final String ALERTS = "monitor-alerts";
 
     private final MonitorSettings settings;
     private final WindowCloser closer;
@@ -157,9 +160,9 @@ final class MonitorProcessor implements Processor<String, LayerProjection, Strin
             changed.forget(new WindowKey(key, window.key).asKey());
             long end = window.key + settings.window().toMillis();
             context.forward(new Record<>(new WindowKey(key, window.key).asKey(),
-                    WindowSnapshots.of(group, window.key, closed.window(), settings), end));
+                    WindowSnapshots.of(group, window.key, closed.window(), settings), end), WINDOWS);
             for (MonitorAlert alert : closed.alerts()) {
-                context.forward(new Record<>(key, alert, end));
+                context.forward(new Record<>(key, alert, end), ALERTS);
                 meters.alert(key, alert);
             }
             if (closed.window().drift() != null) {
@@ -177,7 +180,7 @@ final class MonitorProcessor implements Processor<String, LayerProjection, Strin
         GroupMonitor group = groups.get(key.group());
         if (window != null && group != null) {
             context.forward(new Record<>(key.asKey(), WindowSnapshots.of(group, key.start(), window, settings),
-                    key.start() + settings.window().toMillis()));
+                    key.start() + settings.window().toMillis()), WINDOWS);
         }
     }
 }

@@ -13,6 +13,7 @@ import io.audiolens.aggregator.state.ProjectionCounting;
 import io.audiolens.schemas.LayerProjection;
 import io.audiolens.schemas.wire.ValueReader;
 import java.time.Duration;
+import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -26,18 +27,27 @@ final class ProjectionProcessor extends CountingProcessor<LayerProjection, Group
     static final CountingStores STORES = new CountingStores(StoreNames.GROUPS, StoreNames.SEEN_SAMPLES,
             StoreNames.REJECTED_PROJECTIONS, StoreNames.CHANGED_GROUPS);
 
+    /** Its children: the monitor, and the sinks (or the correlations' filter) of each kind it emits. */
+    static final String MONITOR = "monitor";
+    static final String SCORES = "projections-scores";
+    static final String VIEW_LAST_SCORES = "view-last-scores";
+    static final String REQUESTS = "projections-requests";
+    static final String ENRICHMENT = "projections-enrichment";
+    static final String DEAD_LETTERS = "projections-dead-letters";
+    private static final CountingRoutes ROUTES = new CountingRoutes(List.of(SCORES, VIEW_LAST_SCORES), DEAD_LETTERS);
+
     private final AggregationParameters parameters;
 
     ProjectionProcessor(AggregationParameters parameters, ValueReader<LayerProjection> decoder,
             Duration publishInterval, AggregatorMeters meters) {
-        super("aggregator.projections", STORES, new ProjectionCounting(parameters.probeSize()), decoder,
+        super("aggregator.projections", STORES, ROUTES, new ProjectionCounting(parameters.probeSize()), decoder,
                 publishInterval, meters);
         this.parameters = parameters;
     }
 
     @Override
     protected void onCounted(LayerProjection projection, long timestamp) {
-        forward(GroupKey.of(projection).asKey(), projection, timestamp);
+        forward(MONITOR, GroupKey.of(projection).asKey(), projection, timestamp);
     }
 
     @Override
@@ -53,8 +63,9 @@ final class ProjectionProcessor extends CountingProcessor<LayerProjection, Group
     private void decideEnrichment(GroupCounts completed, EnrichmentPlan plan, long timestamp) {
         EnrichmentKey key = completed.group().enrichmentKey();
         if (plan instanceof EnrichmentPlan.Requested requested) {
-            forward(key.asKey(), EnrichmentRequests.request(completed, requested, parameters), timestamp);
+            forward(REQUESTS, key.asKey(), EnrichmentRequests.request(completed, requested, parameters), timestamp);
         }
-        forward(key.asKey(), Snapshots.enrichment(EnrichmentMetrics.of(key, plan, null, parameters)), timestamp);
+        forward(ENRICHMENT, key.asKey(), Snapshots.enrichment(EnrichmentMetrics.of(key, plan, null, parameters)),
+                timestamp);
     }
 }
