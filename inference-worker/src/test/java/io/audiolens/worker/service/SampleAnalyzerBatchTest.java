@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,42 +32,49 @@ import org.junit.jupiter.api.Test;
  */
 class SampleAnalyzerBatchTest {
     private static final String FIXTURE = "qwen2audio-tiny-a";
+    private static final List<AudioSample> SAMPLES = samples();
+    private static LensRuntime runtime;
+    private static WorkerSettings one;
+    /** Every sample one clip at a time: what each test compares against. */
+    private static List<SampleAnalyzer.Analysis> alone;
+
+    @BeforeAll
+    static void analyzeEachClipAlone() {
+        Path folder = TinyReference.folder(FIXTURE);
+        runtime = LensRuntime.load(folder, Device.cpu(), DataType.FLOAT32, LabelTokenMode.LEADING_SPACE);
+        one = new WorkerSettings(null, null, folder, ComputeDevice.cpu(), LabelTokenMode.LEADING_SPACE,
+                List.of(PromptFormat.values()), List.of(View.values()), "batch-test", WorkerSettings.DEFAULT_GROUP, 1);
+        alone = new SampleAnalyzer(runtime, one).analyzeAll(SAMPLES);
+    }
+
+    @AfterAll
+    static void close() {
+        runtime.close();
+    }
 
     @Test
     void shouldWriteWhatOneClipAtATimeWritesWhateverTheBatchSize() {
-        Path folder = TinyReference.folder(FIXTURE);
-        List<AudioSample> samples = samples();
-        try (LensRuntime runtime = LensRuntime.load(folder, Device.cpu(), DataType.FLOAT32, LabelTokenMode.LEADING_SPACE)) {
-            WorkerSettings one = settings(folder);
-            List<SampleAnalyzer.Analysis> alone = new SampleAnalyzer(runtime, one).analyzeAll(samples);
-            List<SampleAnalyzer.Analysis> batched = new SampleAnalyzer(runtime, one.withBatchSize(4)).analyzeAll(samples);
-            assertSameAnalyses(samples, alone, batched, 1e-5);
-            assertTrue(alone.get(3).rejection().contains("8000 Hz"), alone.get(3).rejection());
-            assertEquals(5 * 3 * 3, alone.stream().mapToInt(a -> a.projections().size()).sum(), "5 samples × 3 prompts × 3 views");
-        }
+        List<SampleAnalyzer.Analysis> batched = new SampleAnalyzer(runtime, one.withBatchSize(4)).analyzeAll(SAMPLES);
+        assertSameAnalyses(batched, 1e-5);
+        assertTrue(alone.get(3).rejection().contains("8000 Hz"), alone.get(3).rejection());
+        assertEquals(5 * 3 * 3, alone.stream().mapToInt(a -> a.projections().size()).sum(), "5 samples × 3 prompts × 3 views");
     }
 
     /** A batch the device cannot take (out of memory, say) runs prompt by prompt: slower, the same numbers. */
     @Test
     void shouldRunAFailedBatchOnePromptAtATime() {
-        Path folder = TinyReference.folder(FIXTURE);
-        List<AudioSample> samples = samples();
-        try (LensRuntime runtime = LensRuntime.load(folder, Device.cpu(), DataType.FLOAT32, LabelTokenMode.LEADING_SPACE)) {
-            WorkerSettings one = settings(folder);
-            List<SampleAnalyzer.Analysis> alone = new SampleAnalyzer(runtime, one).analyzeAll(samples);
-            AtomicInteger refused = new AtomicInteger();
-            List<SampleAnalyzer.Analysis> fellBack = new SampleAnalyzer(runtime, one.withBatchSize(4), requests -> {
-                if (requests.size() > 1) {
-                    refused.incrementAndGet();
-                    throw new EngineException("CUDA out of memory (refused by the test for a batch of "
-                            + requests.size() + ")");
-                }
-                return runtime.analyze(requests);
-            }).analyzeAll(samples);
-            // 2 batches (3 readable clips of the first 4, sorted by length, then 2) × 3 prompt formats
-            assertEquals(6, refused.get(), "every batch of more than one prompt was tried first");
-            assertSameAnalyses(samples, alone, fellBack, 0);
-        }
+        AtomicInteger refused = new AtomicInteger();
+        List<SampleAnalyzer.Analysis> fellBack = new SampleAnalyzer(runtime, one.withBatchSize(4), requests -> {
+            if (requests.size() > 1) {
+                refused.incrementAndGet();
+                throw new EngineException("CUDA out of memory (refused by the test for a batch of "
+                        + requests.size() + ")");
+            }
+            return runtime.analyze(requests);
+        }).analyzeAll(SAMPLES);
+        // 2 batches (3 readable clips of the first 4, sorted by length, then 2) × 3 prompt formats
+        assertEquals(6, refused.get(), "every batch of more than one prompt was tried first");
+        assertSameAnalyses(fellBack, 0);
     }
 
     private static List<AudioSample> samples() {
@@ -80,15 +89,9 @@ class SampleAnalyzerBatchTest {
         return samples;
     }
 
-    private static WorkerSettings settings(Path folder) {
-        return new WorkerSettings(null, null, folder, ComputeDevice.cpu(), LabelTokenMode.LEADING_SPACE,
-                List.of(PromptFormat.values()), List.of(View.values()), "batch-test", WorkerSettings.DEFAULT_GROUP, 1);
-    }
-
     /** The same rejections and projections in the same order, every probability within {@code relative}. */
-    private static void assertSameAnalyses(List<AudioSample> samples, List<SampleAnalyzer.Analysis> alone,
-            List<SampleAnalyzer.Analysis> other, double relative) {
-        for (int i = 0; i < samples.size(); i++) {
+    private static void assertSameAnalyses(List<SampleAnalyzer.Analysis> other, double relative) {
+        for (int i = 0; i < SAMPLES.size(); i++) {
             assertEquals(alone.get(i).rejection(), other.get(i).rejection(), "sample " + i);
             List<LayerProjection> a = alone.get(i).projections();
             List<LayerProjection> b = other.get(i).projections();
