@@ -24,13 +24,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -81,6 +85,19 @@ final class BrokerRuns {
             }
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException("the broker refused a projection: " + e.getMessage(), e);
+        }
+    }
+
+    /** The values of the settings {@code names} of {@code topic}, as the broker describes them. */
+    static Map<String, String> topicConfigs(EmbeddedPlatform platform, String topic, String... names) throws Exception {
+        try (Admin admin = platform.kafkaCluster().createAdmin()) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+            Map<String, String> values = new TreeMap<>();
+            for (String name : names) {
+                values.put(name, config.get(name).value());
+            }
+            return values;
         }
     }
 

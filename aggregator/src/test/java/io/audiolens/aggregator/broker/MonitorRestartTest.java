@@ -39,12 +39,9 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -116,25 +113,12 @@ class MonitorRestartTest {
                 "the broker deleted records of the windows' changelog by their (2020) timestamps");
         // 60 windows of 10 s, 5 s grace, plus a week
         assertEquals(Map.of("message.timestamp.type", "LogAppendTime", "retention.ms", Long.toString(605_000L + 604_800_000L)),
-                topicConfigs(platform, changelog, "message.timestamp.type", "retention.ms"));
-    }
-
-    private static Map<String, String> topicConfigs(EmbeddedPlatform platform, String topic, String... names)
-            throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()))) {
-            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
-            Map<String, String> values = new TreeMap<>();
-            for (String name : names) {
-                values.put(name, config.get(name).value());
-            }
-            return values;
-        }
+                BrokerRuns.topicConfigs(platform, changelog, "message.timestamp.type", "retention.ms"));
     }
 
     /** The first offset still held, per partition of {@code topic}. */
     private static Map<Integer, Long> earliestOffsets(EmbeddedPlatform platform, String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()))) {
+        try (Admin admin = platform.kafkaCluster().createAdmin()) {
             int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
             Map<TopicPartition, OffsetSpec> request = new TreeMap<>(Comparator.comparingInt(TopicPartition::partition));
             for (int p = 0; p < partitions; p++) {

@@ -12,12 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,7 +39,7 @@ class WindowsChangelogUpgradeTest {
         AggregatorSettings settings = BrokerRuns.settings(PREFIX, 10);
         BrokerRuns.createTopics(platform, settings, 2);
         String changelog = WindowsChangelog.topic(APPLICATION);
-        try (Admin admin = admin(platform)) {
+        try (Admin admin = platform.kafkaCluster().createAdmin()) {
             admin.createTopics(List.of(new NewTopic(changelog, 2, (short) 1).configs(Map.of(
                     "cleanup.policy", "compact,delete", "message.timestamp.type", "CreateTime",
                     "retention.ms", Long.toString(605_000L + 86_400_000L))))).all().get();
@@ -56,23 +52,8 @@ class WindowsChangelogUpgradeTest {
                     Duration.ofMillis(50), "the aggregator to run");
             // 60 windows of 10 s, 5 s grace, plus a week; compaction as before
             assertEquals(Map.of("cleanup.policy", "compact,delete", "message.timestamp.type", "LogAppendTime",
-                    "retention.ms", Long.toString(605_000L + 604_800_000L)), configs(platform, changelog));
-        }
-    }
-
-    private static Admin admin(EmbeddedPlatform platform) {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()));
-    }
-
-    private static Map<String, String> configs(EmbeddedPlatform platform, String topic) throws Exception {
-        try (Admin admin = admin(platform)) {
-            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
-            Map<String, String> values = new TreeMap<>();
-            for (String name : List.of("cleanup.policy", "message.timestamp.type", "retention.ms")) {
-                values.put(name, config.get(name).value());
-            }
-            return values;
+                    "retention.ms", Long.toString(605_000L + 604_800_000L)),
+                    BrokerRuns.topicConfigs(platform, changelog, "cleanup.policy", "message.timestamp.type", "retention.ms"));
         }
     }
 }
