@@ -13,9 +13,9 @@ import io.audiolens.schemas.LayerProjection;
 import io.audiolens.schemas.attributes.Attribute;
 import io.audiolens.schemas.topics.Topics;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,8 +43,9 @@ public final class AggregatorBenchmark {
     private static final int LATENCY_PROJECTIONS = 1800;
     private static final double LATENCY_RATE = 300;
 
-    /** One run's rates; {@code ratio} is the aggregator's rate over the plain consumer's. */
     /**
+     * One run's rates; {@code ratio} is the aggregator's rate over the plain consumer's. {@code timedFrom} and
+     * {@code consumerTimedFrom}: the counts at which each clock started (0: over all records).
      * {@code cpuMicrosPerRecord}: the aggregator's stream threads' CPU time per record; {@code consumerCpuMicrosPerRecord}:
      * the plain consumer's. Unlike the rates, they hardly move with what else the machine runs.
      */
@@ -108,8 +109,10 @@ public final class AggregatorBenchmark {
             ReaderTiming consumer = PlainConsumerRun.measure(platform, settings.topics().projections(), sent);
             return timeAggregator(platform, settings, sent, streamThreads, runFolder.resolve("state"), aggregator -> {
                 // both warm, or both over all records: a ratio compares one regime
-                boolean warm = aggregator.warm() && consumer.warm();
-                double aggregatorRate = warm ? aggregator.warmPerSecond() : aggregator.allPerSecond();
+                boolean warm = aggregator.warm().isPresent() && consumer.warm().isPresent();
+                ReaderTiming.Rate counted = aggregator.in(warm);
+                ReaderTiming.Rate read = consumer.in(warm);
+                double aggregatorRate = counted.perSecond();
                 // latency at a steady rate well below the throughput: fresh groups, each projection once
                 List<LayerProjection> fresh = LatencyRun.distinct(SyntheticProjections.generate("latency",
                         List.of(Attribute.ANIMAL), LATENCY_PROJECTIONS / 9, LAYERS, 99));
@@ -118,11 +121,8 @@ public final class AggregatorBenchmark {
                         Math.round(aggregatorRate), fresh.size(), Math.round(rate));
                 LatencyRun.Latency latency = LatencyRun.measure(platform, settings.topics().projections(),
                         settings.topics().scores(), fresh, rate);
-                return new Result(sent, LAYERS, Attribute.ANIMAL.labels().size(), streamThreads,
-                        warm ? aggregator.warmFrom() : 0, warm ? consumer.warmFrom() : 0, aggregatorRate,
-                        warm ? consumer.warmPerSecond() : consumer.allPerSecond(),
-                        warm ? aggregator.warmCpuMicros() : aggregator.allCpuMicros(),
-                        warm ? consumer.warmCpuMicros() : consumer.allCpuMicros(), latency);
+                return new Result(sent, LAYERS, Attribute.ANIMAL.labels().size(), streamThreads, counted.from(),
+                        read.from(), aggregatorRate, read.perSecond(), counted.cpuMicros(), read.cpuMicros(), latency);
             });
         }
     }
@@ -162,19 +162,18 @@ public final class AggregatorBenchmark {
                         settings.topics().projections())) {
             Polling.awaitUntil(() -> service.state() == KafkaStreams.State.RUNNING,
                     Duration.ofMinutes(2), Duration.ofMillis(5), "the aggregator to start");
-            long startCpu = streamThreadsCpuNanos(applicationId);
-            long start = System.nanoTime();
+            ReaderTiming.Reading start = new ReaderTiming.Reading(0, System.nanoTime(),
+                    streamThreadsCpuNanos(applicationId));
             long[] count = {0};
             Polling.awaitUntil(() -> (count[0] = committed.total()) >= ReaderTiming.warmUp(records),
                     Duration.ofMinutes(30), Duration.ofMillis(20), "the aggregator to commit the first "
                             + ReaderTiming.warmUp(records) + " projections");
-            long warmCpu = streamThreadsCpuNanos(applicationId);
-            long warm = System.nanoTime();
-            long warmCount = count[0];
+            ReaderTiming.Reading warm = new ReaderTiming.Reading(count[0], System.nanoTime(),
+                    streamThreadsCpuNanos(applicationId));
             Polling.awaitUntil(() -> committed.total() >= records, Duration.ofMinutes(30), Duration.ofMillis(20),
                     "the aggregator to commit all " + records + " projections");
-            return then.apply(ReaderTiming.of(records, start, startCpu, warmCount, warm, warmCpu, System.nanoTime(),
-                    streamThreadsCpuNanos(applicationId)));
+            return then.apply(ReaderTiming.of(start, warm, new ReaderTiming.Reading(records, System.nanoTime(),
+                    streamThreadsCpuNanos(applicationId))));
         }
     }
 }

@@ -35,18 +35,16 @@ final class PlainConsumerRun {
             consumer.seekToBeginning(partitions);
             long[] read = {0};
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            long startCpu = threads.getCurrentThreadCpuTime();
-            long start = System.nanoTime();
+            ReaderTiming.Reading start = new ReaderTiming.Reading(0, System.nanoTime(), threads.getCurrentThreadCpuTime());
             Polling.awaitUntil(() -> (read[0] += consumer.poll(Duration.ofMillis(100)).count())
                     >= ReaderTiming.warmUp(records), Duration.ofMinutes(10), Duration.ZERO,
                     "a plain consumer to read " + records + " projections");
-            long warmCount = read[0];
-            long warmCpu = threads.getCurrentThreadCpuTime();
-            long warm = System.nanoTime();
+            ReaderTiming.Reading warm = new ReaderTiming.Reading(read[0], System.nanoTime(),
+                    threads.getCurrentThreadCpuTime());
             Polling.awaitUntil(() -> (read[0] += consumer.poll(Duration.ofMillis(100)).count()) >= records,
                     Duration.ofMinutes(10), Duration.ZERO, "a plain consumer to read " + records + " projections");
-            return ReaderTiming.of(read[0], start, startCpu, warmCount, warm, warmCpu, System.nanoTime(),
-                    threads.getCurrentThreadCpuTime());
+            return ReaderTiming.of(start, warm, new ReaderTiming.Reading(read[0], System.nanoTime(),
+                    threads.getCurrentThreadCpuTime()));
         }
     }
 }

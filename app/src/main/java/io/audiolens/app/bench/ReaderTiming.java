@@ -1,39 +1,41 @@
 package io.audiolens.app.bench;
 
+import java.util.Optional;
+
 /**
- * How fast a reader went through {@code records}: over all of them, and over those after its warm-up (the
- * first fifth: connecting, joining, compiling) when at least half were left to time; {@code warmFrom} is then
- * the count it had read when the clock started, else 0.
+ * How fast a reader went: over all its records, and over those after its warm-up (the first fifth: connecting,
+ * joining, compiling) when at least half were left to time.
  */
-record ReaderTiming(long records, double allPerSecond, double allCpuMicros, long warmFrom, double warmPerSecond,
-        double warmCpuMicros) {
+record ReaderTiming(Rate all, Optional<Rate> warm) {
+
+    /** From which count the clock ran, records per second, and the reader's CPU microseconds per record. */
+    record Rate(long from, double perSecond, double cpuMicros) {}
+
+    /** One look at a reader: how many records it had read (or committed), the clock and its CPU clock, in ns. */
+    record Reading(long count, long nanos, long cpuNanos) {}
 
     /** Records read before the warm clock starts. */
     static long warmUp(long records) {
         return records / 5;
     }
 
-    /**
-     * From three readings of a count, a clock and a CPU clock (nanoseconds): at the start, once the count
-     * passed {@link #warmUp}, and at the end.
-     */
-    static ReaderTiming of(long records, long startNanos, long startCpu, long warmCount, long warmNanos,
-            long warmCpu, long endNanos, long endCpu) {
-        double all = records / seconds(startNanos, endNanos);
-        double allCpu = (endCpu - startCpu) / 1e3 / records;
-        long left = records - warmCount;
-        if (left * 2 < records) {
-            return new ReaderTiming(records, all, allCpu, 0, all, allCpu);
+    /** From readings at the start, once the count passed {@link #warmUp}, and at the end. */
+    static ReaderTiming of(Reading start, Reading warm, Reading end) {
+        Rate all = between(start, end);
+        if ((end.count() - warm.count()) * 2 < end.count()) {
+            return new ReaderTiming(all, Optional.empty());
         }
-        return new ReaderTiming(records, all, allCpu, warmCount, left / seconds(warmNanos, endNanos),
-                (endCpu - warmCpu) / 1e3 / left);
+        return new ReaderTiming(all, Optional.of(between(warm, end)));
     }
 
-    boolean warm() {
-        return warmFrom > 0;
+    /** The warm rate, or the rate over all records. */
+    Rate in(boolean warmOnly) {
+        return warmOnly ? warm.orElseThrow() : all;
     }
 
-    private static double seconds(long from, long to) {
-        return Math.max(1, to - from) / 1e9;
+    private static Rate between(Reading from, Reading to) {
+        long records = to.count() - from.count();
+        double seconds = Math.max(1, to.nanos() - from.nanos()) / 1e9;
+        return new Rate(from.count(), records / seconds, (to.cpuNanos() - from.cpuNanos()) / 1e3 / records);
     }
 }
