@@ -1,6 +1,7 @@
 package io.audiolens.aggregator.state;
 
 import io.audiolens.schemas.LayerProjection;
+import io.audiolens.schemas.wire.ProbabilityRows;
 import java.util.List;
 
 /**
@@ -44,7 +45,7 @@ public record LensReading(int answer, int[] readout, int settleLayer, long margi
         long[] entropy = new long[layers];
         double[] q = null;
         for (int l = 0; l < layers; l++) {
-            double[] row = unboxed(layerProbs.get(l));
+            double[] row = ProbabilityRows.toArray(layerProbs.get(l));
             readout[l] = argmax(row);
             q = renormalised(row);
             entropy[l] = Math.round(normalisedEntropy(q) * MICROS);
@@ -68,13 +69,6 @@ public record LensReading(int answer, int[] readout, int settleLayer, long margi
         return best;
     }
 
-    private static double[] unboxed(List<Double> probs) {
-        double[] row = new double[probs.size()];
-        for (int y = 0; y < row.length; y++) {
-            row[y] = probs.get(y);
-        }
-        return row;
-    }
 
     /** The labels' probabilities scaled to sum to 1; uniform when they are all 0 (underflow). */
     private static double[] renormalised(double[] probs) {

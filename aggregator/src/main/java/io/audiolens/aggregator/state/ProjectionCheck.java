@@ -1,6 +1,7 @@
 package io.audiolens.aggregator.state;
 
 import io.audiolens.schemas.LayerProjection;
+import io.audiolens.schemas.wire.ProbabilityRows;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -48,10 +49,8 @@ final class ProjectionCheck {
                 return Optional.of("layerProbs row " + (l + 1) + " has " + row.size() + " entries for "
                         + p.getLabels().size() + " labels");
             }
-            for (Double prob : row) { // a loop, not a stream: this runs for every value of every record
-                if (prob == null || !Double.isFinite(prob)) {
-                    return Optional.of("layerProbs row " + (l + 1) + " holds a non-finite probability: " + row);
-                }
+            if (!ProbabilityRows.allFinite(row)) {
+                return Optional.of("layerProbs row " + (l + 1) + " holds a non-finite probability: " + row);
             }
         }
         return Optional.empty();

@@ -4,6 +4,7 @@ import io.audiolens.app.options.StreamThreadsOption;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,6 +26,11 @@ public final class AggregatorBenchCommand implements Callable<Integer> {
             + " both readers up and is not timed (default: ${DEFAULT-VALUE})")
     int records;
 
+    @Option(names = "--warm-up-seconds", defaultValue = "60", description = "before the timed pass, each reader reads"
+            + " all records again while the JIT compilers were busy more than 5 % of the last round, until this budget"
+            + " is spent (one round at least; default: ${DEFAULT-VALUE})")
+    int warmUpSeconds;
+
     @Mixin
     StreamThreadsOption streamThreads;
 
@@ -37,11 +43,15 @@ public final class AggregatorBenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--records " + records + ": give at least 36 (one per group of the"
                     + " four synthetic models × 9 prompt-view groups); 100000 by default");
         }
+        if (warmUpSeconds < 0) {
+            throw new IllegalArgumentException("--warm-up-seconds " + warmUpSeconds + ": give 0 or more seconds (0: one"
+                    + " warm-up round); 60 by default");
+        }
         int threads = streamThreads.value();
         Path runFolder = Files.createTempDirectory("audiolens-bench-aggregator");
         AggregatorBenchmark.Result result;
         try {
-            result = AggregatorBenchmark.run(records, threads, runFolder);
+            result = AggregatorBenchmark.run(records, threads, Duration.ofSeconds(warmUpSeconds), runFolder);
         } finally {
             try (var files = Files.walk(runFolder)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Projections per second through the aggregator topology (exactly once, RocksDB) on the embedded broker,
- * next to a plain consumer decoding the same Avro records in the same run: L = 32, |Y| = 9.
+ * next to a plain consumer decoding the same Avro records in the same run: L = 32, |Y| = 9. Each reader reads
+ * every record once to warm up (its code compiled, as in a monitor that runs for days), the compilers are given
+ * time to finish, then each reads them again, timed.
  */
 public final class AggregatorBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(AggregatorBenchmark.class);
@@ -44,16 +46,25 @@ public final class AggregatorBenchmark {
     private static final double LATENCY_RATE = 300;
 
     /**
-     * One run's rates; {@code ratio} is the aggregator's rate over the plain consumer's. {@code timedFrom} and
-     * {@code consumerTimedFrom}: the counts at which each clock started (0: over all records).
+     * One run's rates; {@code ratio} is the aggregator's rate over the plain consumer's, which decodes with Avro's
+     * own reader as any client of the topic does; {@code sameDecoderRatio} is over a consumer that decodes as the
+     * aggregator does ({@link io.audiolens.schemas.wire.LayerProjectionReader}). {@code timedFrom} and
+     * {@code consumerTimedFrom}: the counts at which each clock started in the timed pass (0: over all records).
      * {@code cpuMicrosPerRecord}: the aggregator's stream threads' CPU time per record; {@code consumerCpuMicrosPerRecord}:
      * the plain consumer's. Unlike the rates, they hardly move with what else the machine runs.
+     * {@code warmUp}: the rounds each reader read all records before the timed pass, and how busy the compilers
+     * were in the last.
      */
     public record Result(int records, int layers, int labels, int streamThreads, long timedFrom,
             long consumerTimedFrom, double recordsPerSecond, double consumerRecordsPerSecond,
-            double cpuMicrosPerRecord, double consumerCpuMicrosPerRecord, LatencyRun.Latency latency) {
+            double cpuMicrosPerRecord, double consumerCpuMicrosPerRecord, double sameDecoderRecordsPerSecond,
+            double sameDecoderCpuMicrosPerRecord, JitQuiet.WarmUp warmUp, LatencyRun.Latency latency) {
         public double ratio() {
             return recordsPerSecond / consumerRecordsPerSecond;
+        }
+
+        public double sameDecoderRatio() {
+            return recordsPerSecond / sameDecoderRecordsPerSecond;
         }
 
         public String toJson() {
@@ -69,6 +80,12 @@ public final class AggregatorBenchmark {
             json.put("ratio", Math.round(ratio() * 1000) / 1000.0);
             json.put("cpuMicrosPerRecord", Math.round(cpuMicrosPerRecord * 10) / 10.0);
             json.put("consumerCpuMicrosPerRecord", Math.round(consumerCpuMicrosPerRecord * 10) / 10.0);
+            json.put("sameDecoderConsumerRecordsPerSecond", Math.round(sameDecoderRecordsPerSecond));
+            json.put("sameDecoderRatio", Math.round(sameDecoderRatio() * 1000) / 1000.0);
+            json.put("sameDecoderConsumerCpuMicrosPerRecord", Math.round(sameDecoderCpuMicrosPerRecord * 10) / 10.0);
+            json.put("warmUpRounds", warmUp.rounds());
+            json.put("warmUpSeconds", Math.round(warmUp.seconds() * 10) / 10.0);
+            json.put("warmUpLastCompilerShare", Math.round(warmUp.lastBusyShare() * 1000) / 1000.0);
             json.put("latencyProjections", latency.projections());
             json.put("latencyProjectionsPerSecond", Math.round(latency.perSecond()));
             json.put("latencyP50Ms", latency.p50Ms());
@@ -83,13 +100,14 @@ public final class AggregatorBenchmark {
 
         public String toText() {
             return String.format("%d projections (L = %d, |Y| = %d), timed from record %d: aggregator (%d stream"
-                    + " thread%s) %.0f/s, plain consumer %.0f/s, ratio %.3f%nCPU per record: aggregator's stream threads"
-                    + " %.0f µs, plain consumer %.0f µs%n"
+                    + " thread%s) %.0f/s, plain consumer %.0f/s (Avro's reader), ratio %.3f; a consumer decoding as the"
+                    + " aggregator does %.0f/s, ratio %.3f%nCPU per record: aggregator's stream threads %.0f µs, plain"
+                    + " consumer %.0f µs, decoding as the aggregator %.0f µs%n"
                     + "latency from produce to the first committed snapshot counting it, %d projections at"
                     + " %.0f/s: p50 %.0f ms, p99 %.0f ms, max %.0f ms", records, layers, labels,
                     timedFrom, streamThreads, streamThreads == 1 ? "" : "s", recordsPerSecond,
-                    consumerRecordsPerSecond, ratio(), cpuMicrosPerRecord, consumerCpuMicrosPerRecord,
-                    latency.projections(), latency.perSecond(), latency.p50Ms(), latency.p99Ms(), latency.maxMs());
+                    consumerRecordsPerSecond, ratio(), sameDecoderRecordsPerSecond, sameDecoderRatio(),
+                    cpuMicrosPerRecord, consumerCpuMicrosPerRecord, sameDecoderCpuMicrosPerRecord, latency.projections(), latency.perSecond(), latency.p50Ms(), latency.p99Ms(), latency.maxMs());
         }
     }
 
@@ -97,7 +115,7 @@ public final class AggregatorBenchmark {
     }
 
     /** Starts a broker and registry under {@code runFolder}, sends about {@code records} projections, times both. */
-    public static Result run(int records, int streamThreads, Path runFolder) {
+    public static Result run(int records, int streamThreads, Duration warmUpBudget, Path runFolder) {
         int perGroup = Math.max(1, records / (MODELS.size() * 9));
         try (EmbeddedPlatform platform = EmbeddedPlatform.start(runFolder.resolve("platform"))) {
             AggregatorSettings settings = AggregatorSettings.defaults().withTopics(AggregatorTopics.prefixed("bench."));
@@ -105,13 +123,27 @@ public final class AggregatorBenchmark {
             int sent = MODELS.stream().mapToInt(model -> send(platform, settings.topics().projections(),
                     SyntheticProjections.generate(model, List.of(Attribute.ANIMAL), perGroup, LAYERS,
                             MODELS.indexOf(model)))).sum();
-            LOG.info("sent {} projections; timing a plain consumer, then the aggregator", sent);
-            ReaderTiming consumer = PlainConsumerRun.measure(platform, settings.topics().projections(), sent);
-            return timeAggregator(platform, settings, sent, streamThreads, runFolder.resolve("state"), aggregator -> {
+            String topic = settings.topics().projections();
+            LOG.info("sent {} projections; a warm-up pass of each reader over all of them, then the timed pass", sent);
+            JitQuiet.WarmUp warmUp = JitQuiet.warmUp(warmUpBudget, round -> {
+                PlainConsumerRun.measure(platform, topic, sent, PlainConsumerRun.Decoding.AVRO);
+                PlainConsumerRun.measure(platform, topic, sent, PlainConsumerRun.Decoding.AUDIOLENS);
+                timeAggregator(platform, settings, sent, streamThreads, runFolder.resolve("warm-up-" + round),
+                        "bench-aggregator-warm-up-" + round, timing -> null);
+            });
+            LOG.info("warm after {} rounds ({} s); timing a plain consumer, then the aggregator", warmUp.rounds(),
+                    Math.round(warmUp.seconds()));
+            ReaderTiming consumer = PlainConsumerRun.measure(platform, topic, sent, PlainConsumerRun.Decoding.AVRO);
+            ReaderTiming sameDecoder = PlainConsumerRun.measure(platform, topic, sent,
+                    PlainConsumerRun.Decoding.AUDIOLENS);
+            return timeAggregator(platform, settings, sent, streamThreads, runFolder.resolve("state"),
+                    "bench-aggregator", aggregator -> {
                 // both warm, or both over all records: a ratio compares one regime
-                boolean warm = aggregator.warm().isPresent() && consumer.warm().isPresent();
+                boolean warm = aggregator.warm().isPresent() && consumer.warm().isPresent()
+                        && sameDecoder.warm().isPresent();
                 ReaderTiming.Rate counted = aggregator.in(warm);
                 ReaderTiming.Rate read = consumer.in(warm);
+                ReaderTiming.Rate readAsWeDo = sameDecoder.in(warm);
                 double aggregatorRate = counted.perSecond();
                 // latency at a steady rate well below the throughput: fresh groups, each projection once
                 List<LayerProjection> fresh = LatencyRun.distinct(SyntheticProjections.generate("latency",
@@ -122,7 +154,8 @@ public final class AggregatorBenchmark {
                 LatencyRun.Latency latency = LatencyRun.measure(platform, settings.topics().projections(),
                         settings.topics().scores(), fresh, rate);
                 return new Result(sent, LAYERS, Attribute.ANIMAL.labels().size(), streamThreads, counted.from(),
-                        read.from(), aggregatorRate, read.perSecond(), counted.cpuMicros(), read.cpuMicros(), latency);
+                        read.from(), aggregatorRate, read.perSecond(), counted.cpuMicros(), read.cpuMicros(),
+                        readAsWeDo.perSecond(), readAsWeDo.cpuMicros(), warmUp, latency);
             });
         }
     }
@@ -153,8 +186,7 @@ public final class AggregatorBenchmark {
      * {@code then} makes of it.
      */
     private static Result timeAggregator(EmbeddedPlatform platform, AggregatorSettings settings, int records,
-            int streamThreads, Path stateDir, Function<ReaderTiming, Result> then) {
-        String applicationId = "bench-aggregator";
+            int streamThreads, Path stateDir, String applicationId, Function<ReaderTiming, Result> then) {
         try (AggregatorService service = AggregatorService.start(new AggregatorService.Options(applicationId,
                 platform.kafkaCluster(), platform.serdeConfig(), stateDir, "127.0.0.1", -1, settings,
                 Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads)));

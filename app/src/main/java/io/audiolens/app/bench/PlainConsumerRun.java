@@ -18,15 +18,22 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** The baseline: one consumer reading and decoding every projection, nothing else. */
 final class PlainConsumerRun {
 
+    /** How the consumer decodes: with Avro's own reader, as any client of the topic; or as the aggregator does. */
+    enum Decoding {
+        AVRO, AUDIOLENS
+    }
+
     private PlainConsumerRun() {
     }
 
     /** The plain consumer's timing; CPU is the reading thread's (polling and decoding). */
-    static ReaderTiming measure(EmbeddedPlatform platform, String topic, int records) {
+    static ReaderTiming measure(EmbeddedPlatform platform, String topic, int records, Decoding decoding) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-plain-consumer",
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-plain-consumer-" + decoding.name().toLowerCase(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (Serde<LayerProjection> values = Topics.PROJECTIONS.valueSerde(platform.serdeConfig());
+        try (Serde<LayerProjection> values = decoding == Decoding.AVRO
+                        ? Topics.PROJECTIONS.avroValueSerde(platform.serdeConfig())
+                        : Topics.PROJECTIONS.valueSerde(platform.serdeConfig());
                 KafkaConsumer<String, LayerProjection> consumer =
                         new KafkaConsumer<>(config, new StringDeserializer(), values.deserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()

@@ -20,7 +20,8 @@ class AggregatorBenchCommandTest {
         StringWriter out = new StringWriter();
         CommandLine cli = AudioLens.commandLine();
         cli.setOut(new PrintWriter(out));
-        assertEquals(0, cli.execute("bench", "aggregator", "--records", "400", "--stream-threads", "2", "--json"));
+        assertEquals(0, cli.execute("bench", "aggregator", "--records", "400", "--stream-threads", "2", "--warm-up-seconds", "0",
+                "--json"));
 
         JsonNode result = new ObjectMapper().readTree(out.toString());
         assertTrue(result.path("records").asInt() >= 396, out.toString()); // 4 models × 9 groups × 11, plus duplicates
@@ -34,6 +35,12 @@ class AggregatorBenchCommandTest {
         double consumer = result.path("consumerRecordsPerSecond").asDouble();
         assertTrue(aggregator > 0 && consumer > 0, out.toString());
         assertEquals(Math.round(aggregator / consumer * 1000) / 1000.0, result.path("ratio").asDouble(), 0.002);
+        double sameDecoder = result.path("sameDecoderConsumerRecordsPerSecond").asDouble();
+        assertTrue(sameDecoder > 0, out.toString());
+        assertEquals(Math.round(aggregator / sameDecoder * 1000) / 1000.0, result.path("sameDecoderRatio").asDouble(),
+                0.002);
+        assertTrue(result.path("sameDecoderConsumerCpuMicrosPerRecord").asDouble() > 0, out.toString());
+        assertEquals(1, result.path("warmUpRounds").asInt(), "--warm-up-seconds 0: one round; " + out);
         // CPU per record, from RUNNING for the stream threads: with 400 records they may have counted most of them
         // before that, so only its presence is checked here; the consumer's thread is timed around its reads
         assertTrue(result.path("cpuMicrosPerRecord").isNumber() && result.path("cpuMicrosPerRecord").asDouble() >= 0,
@@ -63,5 +70,7 @@ class AggregatorBenchCommandTest {
         assertTrue(err.toString().contains("--records 5: give at least 36"), err.toString());
         assertEquals(2, cli.execute("bench", "aggregator", "--stream-threads", "0"));
         assertTrue(err.toString().contains("--stream-threads 0: give 1 or more threads"), err.toString());
+        assertEquals(2, cli.execute("bench", "aggregator", "--warm-up-seconds", "-1"));
+        assertTrue(err.toString().contains("--warm-up-seconds -1: give 0 or more seconds"), err.toString());
     }
 }

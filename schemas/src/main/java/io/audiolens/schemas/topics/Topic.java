@@ -1,6 +1,8 @@
 package io.audiolens.schemas.topics;
 
 import io.apicurio.registry.serde.avro.AvroSerde;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -24,9 +26,23 @@ public record Topic<V extends SpecificRecord>(TopicSpec spec, Class<V> valueType
      * that refuses our credentials or cannot be reached fails with {@link io.audiolens.schemas.wire.RegistryUnavailableException}.
      */
     public Serde<V> valueSerde(SerdeConfig config) {
+        return valueSerde(config, config.serdeProperties());
+    }
+
+    /**
+     * {@link #valueSerde(SerdeConfig)} reading every value with Avro's own reader, as any other client of the topic
+     * does (ours reads projections with {@link io.audiolens.schemas.wire.LayerProjectionReader}): a baseline.
+     */
+    public Serde<V> avroValueSerde(SerdeConfig config) {
+        Map<String, Object> properties = new HashMap<>(config.serdeProperties());
+        properties.put(CachingDatumProvider.AVRO_READERS_ONLY, true);
+        return valueSerde(config, properties);
+    }
+
+    private Serde<V> valueSerde(SerdeConfig config, Map<String, Object> properties) {
         TrustedAvroClasses.trustAudioLensSchemas();
         AvroSerde<V> serde = new AvroSerde<>();
-        serde.configure(config.serdeProperties(), false);
+        serde.configure(properties, false);
         return new RegistryGuardedSerde<>(serde, config);
     }
 }

@@ -1,6 +1,8 @@
 package io.audiolens.schemas.topics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -9,6 +11,7 @@ import io.audiolens.schemas.LayerProjection;
 import io.audiolens.schemas.PromptFormat;
 import io.audiolens.schemas.Split;
 import io.audiolens.schemas.View;
+import io.audiolens.schemas.wire.LayerProjectionReader;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +47,8 @@ class CachingDatumProviderTest {
 
         assertSame(first, again, "an equal schema, parsed anew, finds the same reader");
         assertNotSame(first, forOlder);
+        assertInstanceOf(LayerProjectionReader.class, first, "the class's own layout is read directly");
+        assertFalse(LayerProjectionReader.class.isInstance(forOlder), "an older writer goes to Avro's resolving reader");
         for (int i = 0; i < 3; i++) {
             assertEquals(projection, first.read(null, DecoderFactory.get().binaryDecoder(encode(projection, current), null)));
         }
@@ -51,6 +56,16 @@ class CachingDatumProviderTest {
         older.getFields().forEach(f -> old.put(f.name(), GenericData.get().deepCopy(f.schema(), projection.get(f.name()))));
         Object decoded = forOlder.read(null, DecoderFactory.get().binaryDecoder(encode(old, older), null));
         assertEquals(LayerProjection.newBuilder(projection).setLabel(null).build(), decoded);
+    }
+
+    @Test
+    void shouldReadWithAvroOnlyWhenToldTo() {
+        TrustedAvroClasses.trustAudioLensSchemas();
+        CachingDatumProvider<Object> provider = new CachingDatumProvider<>();
+        provider.configure(new AvroKafkaSerdeConfig(Map.of(AvroKafkaSerdeConfig.USE_SPECIFIC_AVRO_READER, true,
+                CachingDatumProvider.AVRO_READERS_ONLY, true)));
+
+        assertFalse(LayerProjectionReader.class.isInstance(provider.createDatumReader(LayerProjection.getClassSchema())));
     }
 
     private static Schema withoutField(Schema schema, String name) {

@@ -1,0 +1,90 @@
+package io.audiolens.schemas.wire;
+
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.RandomAccess;
+
+/**
+ * A {@code LayerProjection}'s {@code layerProbs} held in one primitive array instead of a list of lists of boxed
+ * {@code Double}s (288 objects for 32 layers and 9 labels): what {@link LayerProjectionReader} decodes into. It is
+ * an ordinary read-only {@code List<List<Double>>} to everything that takes one (equality, hash code, Avro's
+ * writer, JSON); the hot readers take each row as a {@code double[]} through {@link #toArray(List)}. Rows may differ
+ * in length, as a malformed record's do (the aggregator's check dead-letters those).
+ */
+public final class ProbabilityRows extends AbstractList<List<Double>> implements RandomAccess {
+
+    private final double[] values;
+    /** (rows + 1): row r is values[starts[r], starts[r + 1]). */
+    private final int[] starts;
+
+    ProbabilityRows(double[] values, int[] starts) {
+        this.values = values;
+        this.starts = starts;
+    }
+
+    @Override
+    public List<Double> get(int row) {
+        return new Row(values, starts[row], starts[Math.addExact(row, 1)]);
+    }
+
+    @Override
+    public int size() {
+        return starts.length - 1;
+    }
+
+    /** The row's values unboxed: a copy of the primitive slice when it is one of ours, else unboxed one by one. */
+    public static double[] toArray(List<Double> row) {
+        if (row instanceof Row slice) {
+            return Arrays.copyOfRange(slice.values, slice.from, slice.to);
+        }
+        double[] unboxed = new double[row.size()];
+        for (int i = 0; i < unboxed.length; i++) {
+            unboxed[i] = row.get(i);
+        }
+        return unboxed;
+    }
+
+    /** Whether every value is a finite number (and none is null, which a list decoded by Avro may not hold either). */
+    public static boolean allFinite(List<Double> row) {
+        if (row instanceof Row slice) {
+            for (int i = slice.from; i < slice.to; i++) {
+                if (!Double.isFinite(slice.values[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (Double value : row) { // a loop, not a stream: this runs for every value of every record
+            if (value == null || !Double.isFinite(value)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final class Row extends AbstractList<Double> implements RandomAccess {
+        private final double[] values;
+        private final int from;
+        private final int to;
+
+        Row(double[] values, int from, int to) {
+            this.values = values;
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        public Double get(int index) {
+            if (index < 0 || index >= to - from) {
+                throw new IndexOutOfBoundsException("index " + index + " of a row of " + (to - from));
+            }
+            return values[from + index];
+        }
+
+        @Override
+        public int size() {
+            return to - from;
+        }
+    }
+}
