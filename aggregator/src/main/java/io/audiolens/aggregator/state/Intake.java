@@ -35,7 +35,11 @@ public final class Intake<E, C> {
     }
 
     public Result<C> accept(E event, Store<C> store) {
-        String key = counting.key(event);
+        return accept(event, counting.key(event), store);
+    }
+
+    /** {@link #accept(Object, Store)} with the event's key already taken ({@code counting.key(event)}). */
+    public Result<C> accept(E event, String key, Store<C> store) {
         C current = store.counts(key);
         String problem = counting.problem(event, current).orElse(null);
         if (problem != null) {

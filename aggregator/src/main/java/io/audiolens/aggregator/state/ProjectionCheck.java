@@ -18,7 +18,9 @@ final class ProjectionCheck {
                 .or(() -> Keys.problemWithPart("attribute", p.getAttribute()))
                 .or(() -> p.getSampleId() == null || p.getSampleId().isBlank()
                         ? Optional.of("sampleId is blank") : Optional.empty())
-                .or(() -> labelProblem(p.getLabels()))
+                // a group's labels were checked with its first projection: the same list needs no second look
+                .or(() -> group != null && group.labels().equals(p.getLabels()) ? Optional.empty()
+                        : labelProblem(p.getLabels()))
                 .or(() -> shapeProblem(p))
                 .or(() -> p.getLabels().contains(p.getModelPrediction()) ? Optional.empty()
                         : Optional.of("modelPrediction '" + p.getModelPrediction() + "' is not one of " + p.getLabels()))

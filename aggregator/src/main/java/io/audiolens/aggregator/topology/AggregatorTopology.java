@@ -100,14 +100,14 @@ public final class AggregatorTopology {
         addCountingStores(builder, ProjectionProcessor.STORES, BinarySerde.groupCounts());
         addCountingStores(builder, OutcomeProcessor.STORES, BinarySerde.enrichmentCounts());
         addLiveStore(builder, StoreNames.MODEL_POINTS, ModelPoints.serde());
-        // cached: a window changes with every projection and reaches RocksDB and its changelog once per commit; a
-        // record far ahead in time closes the due windows before it is stored (MonitorProcessor), and the cache
-        // flushes in the order keys were dirtied, so those closed windows are written before its segment expiry
+        // live and cached: a window changes with every projection; it stays an object between commits and reaches
+        // RocksDB and its changelog once per commit. A record far ahead in time closes the due windows before it is
+        // stored (MonitorProcessor), and live values and the cache are written down in the order they last changed,
+        // so those closed windows are written before its segment expiry.
         // logged with WindowsChangelog's settings: stamped with the broker's append time, not the event time
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(StoreNames.MONITOR_WINDOWS,
-                monitor.retention(), monitor.window(), false), Serdes.String(), MonitorSerdes.windows())
-                .withCachingEnabled()
-                .withLoggingEnabled(WindowsChangelog.settings(monitor)));
+        builder.addStateStore(LiveWindowStore.builder(Stores.windowStoreBuilder(Stores.persistentWindowStore(
+                StoreNames.MONITOR_WINDOWS, monitor.retention(), monitor.window(), false), Serdes.String(),
+                MonitorSerdes.windows()).withCachingEnabled().withLoggingEnabled(WindowsChangelog.settings(monitor))));
         addLiveStore(builder, StoreNames.MONITOR_GROUPS, MonitorSerdes.groups());
         addStore(builder, StoreNames.MONITOR_CHANGED, Serdes.Boolean());
         // the topic is the store's changelog; values stay raw bytes, decoded (or reported) where they are used

@@ -85,7 +85,7 @@ abstract class CountingProcessor<E, C> implements Processor<String, byte[], Stri
                     + " counted under, so that one task sees all of that key; fix the producer's key");
             return;
         }
-        Intake.Result<C> result = intake.accept(event, intakeStore);
+        Intake.Result<C> result = intake.accept(event, key, intakeStore);
         if (result instanceof Intake.Rejected<C> rejection) {
             reject(record, rejection.key(), rejection.reason());
             return;
@@ -93,7 +93,7 @@ abstract class CountingProcessor<E, C> implements Processor<String, byte[], Stri
         changed.mark(result.key());
         if (result instanceof Intake.Counted<C> counted) {
             meters.record(stage, result.key(), "counted");
-            onCounted(event, record.timestamp());
+            onCounted(event, result.key(), record.timestamp());
             if (counted.completedProbe()) {
                 onProbeCompleted(counted.counts(), record.timestamp());
             }
@@ -102,8 +102,8 @@ abstract class CountingProcessor<E, C> implements Processor<String, byte[], Stri
         }
     }
 
-    /** What else to emit for an event counted for the first time. */
-    protected void onCounted(E event, long timestamp) {
+    /** What else to emit for an event counted for the first time under {@code key}. */
+    protected void onCounted(E event, String key, long timestamp) {
     }
 
     /** What else to emit when an event completed its key's probe set. */

@@ -80,11 +80,10 @@ final class MonitorProcessor implements Processor<String, LayerProjection, Strin
     public void process(Record<String, LayerProjection> record) {
         closeWhenDue(context.currentStreamTimeMs());
         LayerProjection projection = record.value();
-        GroupKey groupKey = GroupKey.of(projection);
-        String key = groupKey.asKey();
+        String key = record.key(); // the group's key, as the counting forwards it
         GroupMonitor stored = groups.get(key);
         GroupMonitor group = stored != null ? stored
-                : GroupMonitor.start(groupKey, projection.getLabels(), projection.getLayers());
+                : GroupMonitor.start(GroupKey.of(projection), projection.getLabels(), projection.getLayers());
         long start = settings.windowStart(record.timestamp());
         if (isLate(group, start)) {
             countLate(key, group, start);

@@ -8,7 +8,6 @@ import io.audiolens.aggregator.meters.AggregatorMeters;
 import io.audiolens.aggregator.metrics.GroupMetrics;
 import io.audiolens.aggregator.state.EnrichmentKey;
 import io.audiolens.aggregator.state.GroupCounts;
-import io.audiolens.aggregator.state.GroupKey;
 import io.audiolens.aggregator.state.ProjectionCounting;
 import io.audiolens.schemas.LayerProjection;
 import io.audiolens.schemas.wire.ValueReader;
@@ -46,8 +45,8 @@ final class ProjectionProcessor extends CountingProcessor<LayerProjection, Group
     }
 
     @Override
-    protected void onCounted(LayerProjection projection, long timestamp) {
-        forward(MONITOR, GroupKey.of(projection).asKey(), projection, timestamp);
+    protected void onCounted(LayerProjection projection, String group, long timestamp) {
+        forward(MONITOR, group, projection, timestamp);
     }
 
     @Override

@@ -1,0 +1,173 @@
+package io.audiolens.aggregator.topology;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.internals.WrappedStateStore;
+
+/**
+ * A store layer whose values the task's own thread reads and writes as live objects between commits: decoded
+ * once per commit interval instead of once per record, encoded once when the task commits instead of on every
+ * put. Kafka Streams flushes a task's caches before it commits ({@code flushCache}), and this layer writes its
+ * changed values to the store below it (cached, changelogged, RocksDB) right there, in the order they were last
+ * changed (as a record cache flushes), so the changelog and the committed offsets stay one transaction. A task
+ * closed dirty or revived (an error, a crash, a wiped state) has its stores closed and initialised again
+ * ({@code close}, {@code init}), a task switched between active and standby has its caches cleared
+ * ({@code clearCache}): each drops the live values, which are read again from the store below.
+ *
+ * <p>Callers must put what they change (every processor here does). Other threads (interactive queries over
+ * HTTP) read the store below, which lags the live values by at most one commit interval. Subclasses write the
+ * changed values down before any range read on the task's thread, so that it sees them.
+ *
+ * @param <S> the store's type (what the layer below is)
+ * @param <L> what a live value is kept under: the store's key, or a key and a window start
+ */
+abstract class LiveStore<S extends StateStore, L, V> extends WrappedStateStore<S, String, V> {
+
+    private final Map<L, V> live = new HashMap<>();
+    private final Set<L> changed = new LinkedHashSet<>();
+    private volatile Thread owner;
+
+    LiveStore(S below) {
+        super(below);
+    }
+
+    /** Writes one changed value to the store below. */
+    protected abstract void writeBelow(L where, V value);
+
+    @Override
+    public void init(StateStoreContext context, StateStore root) {
+        live.clear();
+        changed.clear();
+        owner = Thread.currentThread();
+        super.init(context, root);
+    }
+
+    protected final boolean onTaskThread() {
+        return Thread.currentThread() == owner;
+    }
+
+    /** The live value at {@code where}, read from below (and kept) the first time; below only, off the task's thread. */
+    protected final V read(L where, Supplier<V> below) {
+        if (!onTaskThread()) {
+            return below.get();
+        }
+        V value = live.get(where);
+        if (value == null) {
+            value = below.get();
+            if (value != null) {
+                live.put(where, value);
+            }
+        }
+        return value;
+    }
+
+    /** {@code value} is the live value at {@code where} from now on, written down at the next flush. */
+    protected final void change(L where, V value) {
+        live.put(where, value);
+        changed.remove(where); // last changed, last written
+        changed.add(where);
+    }
+
+    /** Nothing is kept live at {@code where} any more (the caller deletes below). */
+    protected final void forget(L where) {
+        live.remove(where);
+        changed.remove(where);
+    }
+
+    /** Before the task commits: the changed values go down, and the next record reads them back once. */
+    @Override
+    public void flushCache() {
+        writeDown();
+        live.clear();
+        super.flushCache();
+    }
+
+    @Override
+    public void commit(Map<TopicPartition, Long> changelogOffsets) {
+        writeDown();
+        super.commit(changelogOffsets);
+    }
+
+    /** The task is recycled (active to standby or back): what was not flushed is gone, and so are the live values. */
+    @Override
+    public void clearCache() {
+        live.clear();
+        changed.clear();
+        super.clearCache();
+    }
+
+    @Override
+    public void close() {
+        live.clear();
+        changed.clear();
+        super.close();
+    }
+
+    /** Writes the changed values to the store below (on the task's thread only: others never write). */
+    protected final void writeDown() {
+        if (!onTaskThread() || changed.isEmpty()) {
+            return;
+        }
+        for (L where : changed) {
+            writeBelow(where, live.get(where));
+        }
+        changed.clear();
+    }
+
+    /** The builder of {@code below}, each store it builds wrapped in a live layer by {@code wrap}. */
+    record Builder<T extends StateStore>(StoreBuilder<T> below, UnaryOperator<T> wrap)
+            implements StoreBuilder<T> {
+
+        @Override
+        public StoreBuilder<T> withCachingEnabled() {
+            below.withCachingEnabled();
+            return this;
+        }
+
+        @Override
+        public StoreBuilder<T> withCachingDisabled() {
+            below.withCachingDisabled();
+            return this;
+        }
+
+        @Override
+        public StoreBuilder<T> withLoggingEnabled(Map<String, String> config) {
+            below.withLoggingEnabled(config);
+            return this;
+        }
+
+        @Override
+        public StoreBuilder<T> withLoggingDisabled() {
+            below.withLoggingDisabled();
+            return this;
+        }
+
+        @Override
+        public T build() {
+            return wrap.apply(below.build());
+        }
+
+        @Override
+        public Map<String, String> logConfig() {
+            return below.logConfig();
+        }
+
+        @Override
+        public boolean loggingEnabled() {
+            return below.loggingEnabled();
+        }
+
+        @Override
+        public String name() {
+            return below.name();
+        }
+    }
+}
