@@ -45,7 +45,7 @@ public record LensReading(int answer, int[] readout, int settleLayer, long margi
         long[] entropy = new long[layers];
         double[] q = null;
         for (int l = 0; l < layers; l++) {
-            double[] row = ProbabilityRows.toArray(layerProbs.get(l));
+            double[] row = ProbabilityRows.unboxed(layerProbs.get(l));
             readout[l] = argmax(row);
             q = renormalised(row);
             entropy[l] = Math.round(normalisedEntropy(q) * MICROS);
@@ -68,7 +68,6 @@ public record LensReading(int answer, int[] readout, int settleLayer, long margi
         }
         return best;
     }
-
 
     /** The labels' probabilities scaled to sum to 1; uniform when they are all 0 (underflow). */
     private static double[] renormalised(double[] probs) {

@@ -14,19 +14,19 @@ final class ProjectionCheck {
 
     /** The first problem found, or empty when the projection can be counted; {@code group} may be null. */
     static Optional<String> problem(LayerProjection p, GroupCounts group) {
+        boolean groupsLabels = group != null && group.labels().equals(p.getLabels());
         return Keys.problemWithPart("model", p.getModel())
                 .or(() -> Keys.problemWithPart("attribute", p.getAttribute()))
                 .or(() -> p.getSampleId() == null || p.getSampleId().isBlank()
                         ? Optional.of("sampleId is blank") : Optional.empty())
                 // a group's labels were checked with its first projection: the same list needs no second look
-                .or(() -> group != null && group.labels().equals(p.getLabels()) ? Optional.empty()
-                        : labelProblem(p.getLabels()))
+                .or(() -> groupsLabels ? Optional.empty() : labelProblem(p.getLabels()))
                 .or(() -> shapeProblem(p))
                 .or(() -> p.getLabels().contains(p.getModelPrediction()) ? Optional.empty()
                         : Optional.of("modelPrediction '" + p.getModelPrediction() + "' is not one of " + p.getLabels()))
                 .or(() -> p.getLabel() == null || p.getLabels().contains(p.getLabel()) ? Optional.empty()
                         : Optional.of("label '" + p.getLabel() + "' is not one of " + p.getLabels()))
-                .or(() -> group == null ? Optional.empty() : groupProblem(p, group));
+                .or(() -> group == null ? Optional.empty() : groupProblem(p, group, groupsLabels));
     }
 
     private static Optional<String> labelProblem(List<String> labels) {
@@ -58,8 +58,8 @@ final class ProjectionCheck {
         return Optional.empty();
     }
 
-    private static Optional<String> groupProblem(LayerProjection p, GroupCounts group) {
-        if (!group.labels().equals(p.getLabels())) {
+    private static Optional<String> groupProblem(LayerProjection p, GroupCounts group, boolean groupsLabels) {
+        if (!groupsLabels) {
             return Optional.of("labels " + p.getLabels() + " differ from " + group.labels() + " of the group's earlier"
                     + " projections; one group must keep one label set in one order");
         }

@@ -105,9 +105,9 @@ public final class AggregatorTopology {
         // stored (MonitorProcessor), and live values and the cache are written down in the order they last changed,
         // so those closed windows are written before its segment expiry.
         // logged with WindowsChangelog's settings: stamped with the broker's append time, not the event time
-        builder.addStateStore(LiveWindowStore.builder(Stores.windowStoreBuilder(Stores.persistentWindowStore(
-                StoreNames.MONITOR_WINDOWS, monitor.retention(), monitor.window(), false), Serdes.String(),
-                MonitorSerdes.windows()).withCachingEnabled().withLoggingEnabled(WindowsChangelog.settings(monitor))));
+        builder.addStateStore(LiveWindowStore.builder(Stores.persistentWindowStore(StoreNames.MONITOR_WINDOWS,
+                monitor.retention(), monitor.window(), false), MonitorSerdes.windows())
+                .withCachingEnabled().withLoggingEnabled(WindowsChangelog.settings(monitor)));
         addLiveStore(builder, StoreNames.MONITOR_GROUPS, MonitorSerdes.groups());
         addStore(builder, StoreNames.MONITOR_CHANGED, Serdes.Boolean());
         // the topic is the store's changelog; values stay raw bytes, decoded (or reported) where they are used

@@ -28,6 +28,7 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  *
  * @param <S> the store's type (what the layer below is)
  * @param <L> what a live value is kept under: the store's key, or a key and a window start
+ * @param <V> the values
  */
 abstract class LiveStore<S extends StateStore, L, V> extends WrappedStateStore<S, String, V> {
 
@@ -54,7 +55,7 @@ abstract class LiveStore<S extends StateStore, L, V> extends WrappedStateStore<S
         return Thread.currentThread() == owner;
     }
 
-    /** The live value at {@code where}, read from below (and kept) the first time; below only, off the task's thread. */
+    /** The live value at {@code where}, read from below and kept the first time; off the task's thread, from below. */
     protected final V read(L where, Supplier<V> below) {
         if (!onTaskThread()) {
             return below.get();
@@ -85,8 +86,10 @@ abstract class LiveStore<S extends StateStore, L, V> extends WrappedStateStore<S
     /** Before the task commits: the changed values go down, and the next record reads them back once. */
     @Override
     public void flushCache() {
-        writeDown();
-        live.clear();
+        if (onTaskThread()) {
+            writeDown();
+            live.clear();
+        }
         super.flushCache();
     }
 

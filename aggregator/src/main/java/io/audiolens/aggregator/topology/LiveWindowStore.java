@@ -1,17 +1,23 @@
 package io.audiolens.aggregator.topology;
 
 import java.time.Instant;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.apache.kafka.streams.state.internals.WindowStoreBuilder;
 
 /**
  * A window store with live values ({@link LiveStore}): a group's open window (its reading counts, about a
  * kilobyte) was decoded from the record cache and encoded back on every projection; it now stays an object on
- * the task's thread between commits. Range fetches (closing due windows, queries) write the changed windows down
- * first; the segments below drop a window past retention when it is written, as they did from the record cache.
+ * the task's thread between commits. Range fetches on the task's thread (closing due windows) write the changed
+ * windows down first; the segments below drop a window past retention when it is written, as they did from the
+ * record cache. One value per key and window: not for a store that retains duplicates.
  */
 final class LiveWindowStore<V> extends LiveStore<WindowStore<String, V>, LiveWindowStore.Slot, V>
         implements WindowStore<String, V> {
@@ -23,9 +29,22 @@ final class LiveWindowStore<V> extends LiveStore<WindowStore<String, V>, LiveWin
         super(below);
     }
 
-    /** {@code below} (a cached, logged window store's builder) with live windows on top. */
-    static <V> StoreBuilder<WindowStore<String, V>> builder(StoreBuilder<WindowStore<String, V>> below) {
-        return new Builder<>(below, LiveWindowStore::new);
+    /**
+     * A window store of {@code supplier}'s segments with live windows on top. It is Kafka Streams' own window store
+     * builder (caching and logging as configured on it), so that Streams still knows the store for a window store:
+     * its changelog is created {@code compact,delete} with the store's retention, not compacted forever.
+     */
+    static <V> StoreBuilder<WindowStore<String, V>> builder(WindowBytesStoreSupplier supplier, Serde<V> values) {
+        if (supplier.retainDuplicates()) {
+            throw new IllegalArgumentException("live windows keep one value per key and window; " + supplier.name()
+                    + " retains duplicates");
+        }
+        return new WindowStoreBuilder<>(supplier, Serdes.String(), values, Time.SYSTEM) {
+            @Override
+            public WindowStore<String, V> build() {
+                return new LiveWindowStore<>(super.build());
+            }
+        };
     }
 
     @Override

@@ -37,6 +37,9 @@ public final class WindowsChangelog {
     /** How long after its last change the changelog keeps a window beyond the store's own retention. */
     static final Duration GRACE = Duration.ofDays(7);
     private static final String APPEND_TIME = "LogAppendTime";
+    /** Compacted per window, and a window past the retention deleted: not kept forever. */
+    private static final String COMPACT_AND_DELETE = TopicConfig.CLEANUP_POLICY_COMPACT + ","
+            + TopicConfig.CLEANUP_POLICY_DELETE;
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private WindowsChangelog() {
@@ -49,7 +52,8 @@ public final class WindowsChangelog {
 
     /** The settings the store asks Kafka Streams to create its changelog with. */
     static Map<String, String> settings(MonitorSettings monitor) {
-        return Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, APPEND_TIME,
+        return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, COMPACT_AND_DELETE,
+                TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, APPEND_TIME,
                 TopicConfig.RETENTION_MS_CONFIG, Long.toString(retentionMs(monitor)));
     }
 
@@ -58,11 +62,15 @@ public final class WindowsChangelog {
     }
 
     /**
-     * What must change in an existing changelog's {@code current} settings: the stamp, and the retention when it
-     * is shorter (a longer one the operator chose is kept).
+     * What must change in an existing changelog's {@code current} settings: a policy that does not both compact
+     * and delete, the stamp, and the retention when it is shorter (a longer one the operator chose is kept).
      */
     static Map<String, String> changes(Map<String, String> current, MonitorSettings monitor) {
         Map<String, String> changes = new LinkedHashMap<>();
+        List<String> policy = List.of(current.getOrDefault(TopicConfig.CLEANUP_POLICY_CONFIG, "").split(",\\s*"));
+        if (!policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT) || !policy.contains(TopicConfig.CLEANUP_POLICY_DELETE)) {
+            changes.put(TopicConfig.CLEANUP_POLICY_CONFIG, COMPACT_AND_DELETE);
+        }
         if (!APPEND_TIME.equals(current.get(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG))) {
             changes.put(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, APPEND_TIME);
         }

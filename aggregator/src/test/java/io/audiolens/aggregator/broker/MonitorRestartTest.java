@@ -112,8 +112,10 @@ class MonitorRestartTest {
         assertEquals(Map.of(0, 0L, 1, 0L), earliestOffsets(platform, changelog),
                 "the broker deleted records of the windows' changelog by their (2020) timestamps");
         // 60 windows of 10 s, 5 s grace, plus a week
-        assertEquals(Map.of("message.timestamp.type", "LogAppendTime", "retention.ms", Long.toString(605_000L + 604_800_000L)),
-                BrokerRuns.topicConfigs(platform, changelog, "message.timestamp.type", "retention.ms"));
+        // and, created by Kafka Streams for a window store, compacted per window and deleted past the retention
+        assertEquals(Map.of("cleanup.policy", "compact,delete", "message.timestamp.type", "LogAppendTime",
+                "retention.ms", Long.toString(605_000L + 604_800_000L)), BrokerRuns.topicConfigs(platform, changelog,
+                "cleanup.policy", "message.timestamp.type", "retention.ms"));
     }
 
     /** The first offset still held, per partition of {@code topic}. */

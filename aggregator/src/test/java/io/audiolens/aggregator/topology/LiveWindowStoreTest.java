@@ -1,8 +1,10 @@
 package io.audiolens.aggregator.topology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -18,9 +20,11 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.apache.kafka.streams.state.internals.WindowStoreBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,9 +45,8 @@ class LiveWindowStoreTest {
 
     @BeforeEach
     void openOnThisThread() {
-        WindowStore<String, AtomicLong> built = LiveWindowStore.builder(Stores.windowStoreBuilder(
-                Stores.inMemoryWindowStore("windows", Duration.ofMillis(RETENTION), Duration.ofMillis(1000), false),
-                Serdes.String(), COUNTER).withLoggingDisabled()).build();
+        WindowStore<String, AtomicLong> built = LiveWindowStore.builder(Stores.inMemoryWindowStore("windows",
+                Duration.ofMillis(RETENTION), Duration.ofMillis(1000), false), COUNTER).withLoggingDisabled().build();
         store = (LiveWindowStore<AtomicLong>) built;
         store.init(new MockProcessorContext<>().getStateStoreContext(), store);
     }
@@ -80,6 +83,19 @@ class LiveWindowStoreTest {
         AtomicLong reread = store.fetch("a", 0);
         reread.incrementAndGet();
         assertEquals(42L, fromAnotherThread("a", 0), "a change not put and not flushed stays on the task's thread");
+    }
+
+    @Test
+    void shouldBuildAsAWindowStoreForKafkaStreamsAndRefuseDuplicates() {
+        // Kafka Streams 4.3 gives a changelog compact,delete and the store's retention only when the builder is its
+        // own window store builder; a wrapper of another class would get a changelog compacted forever
+        StoreBuilder<WindowStore<String, AtomicLong>> builder = LiveWindowStore.builder(Stores.persistentWindowStore(
+                "w", Duration.ofMillis(RETENTION), Duration.ofMillis(1000), false), COUNTER);
+        assertInstanceOf(WindowStoreBuilder.class, builder);
+        assertEquals(RETENTION, ((WindowStoreBuilder<?, ?>) builder).retentionPeriod());
+        assertInstanceOf(LiveWindowStore.class, builder.withLoggingDisabled().build());
+        assertThrows(IllegalArgumentException.class, () -> LiveWindowStore.builder(Stores.persistentWindowStore(
+                "d", Duration.ofMillis(RETENTION), Duration.ofMillis(1000), true), COUNTER));
     }
 
     @Test

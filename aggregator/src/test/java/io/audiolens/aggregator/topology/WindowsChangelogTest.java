@@ -19,21 +19,26 @@ class WindowsChangelogTest {
     void shouldAskForTheSettingsKafkaStreamsDidNotGiveAnOlderChangelog() {
         // as Kafka Streams created it before: event-time stamps, the store's retention plus one day
         assertEquals(Map.of("message.timestamp.type", "LogAppendTime", "retention.ms", WEEK_AND_RETENTION),
-                WindowsChangelog.changes(Map.of("message.timestamp.type", "CreateTime",
-                        "retention.ms", Long.toString(605_000L + 86_400_000L)), MONITOR));
-        assertEquals(WindowsChangelog.settings(MONITOR), WindowsChangelog.changes(Map.of("message.timestamp.type",
-                "CreateTime", "retention.ms", "1000"), MONITOR), "what a new changelog gets");
+                WindowsChangelog.changes(Map.of("cleanup.policy", "compact,delete", "message.timestamp.type",
+                        "CreateTime", "retention.ms", Long.toString(605_000L + 86_400_000L)), MONITOR));
+        assertEquals(WindowsChangelog.settings(MONITOR), WindowsChangelog.changes(Map.of("cleanup.policy", "compact",
+                "message.timestamp.type", "CreateTime", "retention.ms", "1000"), MONITOR), "what a new changelog gets");
+        // compacted only (as Kafka Streams makes it for a store it does not know for a window store): never deleted
+        assertEquals(Map.of("cleanup.policy", "compact,delete"), WindowsChangelog.changes(Map.of("cleanup.policy",
+                "compact", "message.timestamp.type", "LogAppendTime", "retention.ms", WEEK_AND_RETENTION), MONITOR));
     }
 
     @Test
     void shouldKeepWhatIsAlreadyRightAndALongerRetention() {
-        assertEquals(Map.of(), WindowsChangelog.changes(Map.of("message.timestamp.type", "LogAppendTime",
-                "retention.ms", WEEK_AND_RETENTION), MONITOR));
-        assertEquals(Map.of(), WindowsChangelog.changes(Map.of("message.timestamp.type", "LogAppendTime",
-                "retention.ms", Long.toString(30 * 86_400_000L)), MONITOR), "an operator's 30 days stay");
-        assertEquals(Map.of(), WindowsChangelog.changes(Map.of("message.timestamp.type", "LogAppendTime",
-                "retention.ms", "-1"), MONITOR), "kept forever stays");
+        assertEquals(Map.of(), WindowsChangelog.changes(Map.of("cleanup.policy", "compact,delete",
+                "message.timestamp.type", "LogAppendTime", "retention.ms", WEEK_AND_RETENTION), MONITOR));
+        assertEquals(Map.of(), WindowsChangelog.changes(Map.of("cleanup.policy", "delete, compact",
+                "message.timestamp.type", "LogAppendTime", "retention.ms", Long.toString(30 * 86_400_000L)), MONITOR),
+                "an operator's 30 days stay, and the policy in any order");
+        assertEquals(Map.of(), WindowsChangelog.changes(Map.of("cleanup.policy", "compact,delete",
+                "message.timestamp.type", "LogAppendTime", "retention.ms", "-1"), MONITOR), "kept forever stays");
         assertEquals(Map.of("message.timestamp.type", "LogAppendTime"), WindowsChangelog.changes(Map.of(
-                "message.timestamp.type", "CreateTime", "retention.ms", "-1"), MONITOR));
+                "cleanup.policy", "compact,delete", "message.timestamp.type", "CreateTime", "retention.ms", "-1"),
+                MONITOR));
     }
 }

@@ -15,15 +15,16 @@ import picocli.CommandLine.Spec;
 
 /** {@code audiolens bench aggregator}: the aggregator's throughput next to a plain consumer's. */
 @Command(name = "aggregator", mixinStandardHelpOptions = true,
-        description = {"Projections per second through the aggregator vs a plain consumer, on an embedded broker;",
-            "then, with the aggregator running, the latency from a projection's produce time to the first committed",
-            "score snapshot that counts it (p50, p99)."})
+        description = {"Projections per second through the aggregator vs plain consumers (Avro's reader, and the",
+            "aggregator's decoder), on an embedded broker, after warm-up rounds of every reader; then, with the",
+            "aggregator running, the latency from a projection's produce time to the first committed score snapshot",
+            "that counts it (p50, p99)."})
 public final class AggregatorBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--records", defaultValue = "100000", description = "projections to send; the first fifth warms"
-            + " both readers up and is not timed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--records", defaultValue = "100000", description = "projections to send; in the timed pass the"
+            + " first fifth is not timed (default: ${DEFAULT-VALUE})")
     int records;
 
     @Option(names = "--warm-up-seconds", defaultValue = "60", description = "before the timed pass, each reader reads"

@@ -33,9 +33,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Projections per second through the aggregator topology (exactly once, RocksDB) on the embedded broker,
- * next to a plain consumer decoding the same Avro records in the same run: L = 32, |Y| = 9. Each reader reads
- * every record once to warm up (its code compiled, as in a monitor that runs for days), the compilers are given
- * time to finish, then each reads them again, timed.
+ * next to plain consumers decoding the same Avro records in the same run: L = 32, |Y| = 9. Every reader reads all
+ * records in warm-up rounds until the JIT compilers are nearly idle or the budget is spent ({@link JitQuiet}: its
+ * code compiled, as in a monitor that runs for days), then each reads them again, timed.
  */
 public final class AggregatorBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(AggregatorBenchmark.class);
@@ -47,18 +47,19 @@ public final class AggregatorBenchmark {
 
     /**
      * One run's rates; {@code ratio} is the aggregator's rate over the plain consumer's, which decodes with Avro's
-     * own reader as any client of the topic does; {@code sameDecoderRatio} is over a consumer that decodes as the
+     * own reader as a client of another make does; {@code sameDecoderRatio} is over a consumer that decodes as the
      * aggregator does ({@link io.audiolens.schemas.wire.LayerProjectionReader}). {@code timedFrom} and
      * {@code consumerTimedFrom}: the counts at which each clock started in the timed pass (0: over all records).
-     * {@code cpuMicrosPerRecord}: the aggregator's stream threads' CPU time per record; {@code consumerCpuMicrosPerRecord}:
-     * the plain consumer's. Unlike the rates, they hardly move with what else the machine runs.
-     * {@code warmUp}: the rounds each reader read all records before the timed pass, and how busy the compilers
-     * were in the last.
+     * {@code cpuMicrosPerRecord}: the aggregator's stream threads' CPU time per record; {@code
+     * consumerCpuMicrosPerRecord}: the plain consumer's. Unlike the rates, they hardly move with what else the
+     * machine runs. {@code warmUp}: the rounds each reader read all records before the timed pass, and how busy the
+     * compilers were in the last; {@code warmUpBudget}: what {@code --warm-up-seconds} allowed.
      */
     public record Result(int records, int layers, int labels, int streamThreads, long timedFrom,
             long consumerTimedFrom, double recordsPerSecond, double consumerRecordsPerSecond,
             double cpuMicrosPerRecord, double consumerCpuMicrosPerRecord, double sameDecoderRecordsPerSecond,
-            double sameDecoderCpuMicrosPerRecord, JitQuiet.WarmUp warmUp, LatencyRun.Latency latency) {
+            double sameDecoderCpuMicrosPerRecord, JitQuiet.WarmUp warmUp, Duration warmUpBudget,
+            LatencyRun.Latency latency) {
         public double ratio() {
             return recordsPerSecond / consumerRecordsPerSecond;
         }
@@ -83,8 +84,9 @@ public final class AggregatorBenchmark {
             json.put("sameDecoderConsumerRecordsPerSecond", Math.round(sameDecoderRecordsPerSecond));
             json.put("sameDecoderRatio", Math.round(sameDecoderRatio() * 1000) / 1000.0);
             json.put("sameDecoderConsumerCpuMicrosPerRecord", Math.round(sameDecoderCpuMicrosPerRecord * 10) / 10.0);
+            json.put("warmUpBudgetSeconds", warmUpBudget.toSeconds());
             json.put("warmUpRounds", warmUp.rounds());
-            json.put("warmUpSeconds", Math.round(warmUp.seconds() * 10) / 10.0);
+            json.put("warmUpSpentSeconds", Math.round(warmUp.seconds() * 10) / 10.0);
             json.put("warmUpLastCompilerShare", Math.round(warmUp.lastBusyShare() * 1000) / 1000.0);
             json.put("latencyProjections", latency.projections());
             json.put("latencyProjectionsPerSecond", Math.round(latency.perSecond()));
@@ -99,15 +101,17 @@ public final class AggregatorBenchmark {
         }
 
         public String toText() {
-            return String.format("%d projections (L = %d, |Y| = %d), timed from record %d: aggregator (%d stream"
-                    + " thread%s) %.0f/s, plain consumer %.0f/s (Avro's reader), ratio %.3f; a consumer decoding as the"
-                    + " aggregator does %.0f/s, ratio %.3f%nCPU per record: aggregator's stream threads %.0f µs, plain"
-                    + " consumer %.0f µs, decoding as the aggregator %.0f µs%n"
-                    + "latency from produce to the first committed snapshot counting it, %d projections at"
-                    + " %.0f/s: p50 %.0f ms, p99 %.0f ms, max %.0f ms", records, layers, labels,
+            return String.format("%d projections (L = %d, |Y| = %d), after %d warm-up round%s (%.0f s; compilers"
+                    + " busy %.0f %% of the last), timed from record %d: aggregator (%d stream thread%s) %.0f/s, plain"
+                    + " consumer %.0f/s (Avro's reader), ratio %.3f; a consumer decoding as the aggregator does %.0f/s,"
+                    + " ratio %.3f%nCPU per record: aggregator's stream threads %.1f µs, plain consumer %.1f µs, decoding"
+                    + " as the aggregator %.1f µs%nlatency from produce to the first committed snapshot counting it, %d"
+                    + " projections at %.0f/s: p50 %.0f ms, p99 %.0f ms, max %.0f ms", records, layers, labels,
+                    warmUp.rounds(), warmUp.rounds() == 1 ? "" : "s", warmUp.seconds(), warmUp.lastBusyShare() * 100,
                     timedFrom, streamThreads, streamThreads == 1 ? "" : "s", recordsPerSecond,
                     consumerRecordsPerSecond, ratio(), sameDecoderRecordsPerSecond, sameDecoderRatio(),
-                    cpuMicrosPerRecord, consumerCpuMicrosPerRecord, sameDecoderCpuMicrosPerRecord, latency.projections(), latency.perSecond(), latency.p50Ms(), latency.p99Ms(), latency.maxMs());
+                    cpuMicrosPerRecord, consumerCpuMicrosPerRecord, sameDecoderCpuMicrosPerRecord,
+                    latency.projections(), latency.perSecond(), latency.p50Ms(), latency.p99Ms(), latency.maxMs());
         }
     }
 
@@ -124,12 +128,12 @@ public final class AggregatorBenchmark {
                     SyntheticProjections.generate(model, List.of(Attribute.ANIMAL), perGroup, LAYERS,
                             MODELS.indexOf(model)))).sum();
             String topic = settings.topics().projections();
-            LOG.info("sent {} projections; a warm-up pass of each reader over all of them, then the timed pass", sent);
+            LOG.info("sent {} projections; warm-up rounds of every reader over all of them, then the timed pass", sent);
             JitQuiet.WarmUp warmUp = JitQuiet.warmUp(warmUpBudget, round -> {
                 PlainConsumerRun.measure(platform, topic, sent, PlainConsumerRun.Decoding.AVRO);
                 PlainConsumerRun.measure(platform, topic, sent, PlainConsumerRun.Decoding.AUDIOLENS);
                 timeAggregator(platform, settings, sent, streamThreads, runFolder.resolve("warm-up-" + round),
-                        "bench-aggregator-warm-up-" + round, timing -> null);
+                        "bench-warm-up-" + round, timing -> null); // not the prefix of the timed app's threads
             });
             LOG.info("warm after {} rounds ({} s); timing a plain consumer, then the aggregator", warmUp.rounds(),
                     Math.round(warmUp.seconds()));
@@ -155,7 +159,7 @@ public final class AggregatorBenchmark {
                         settings.topics().scores(), fresh, rate);
                 return new Result(sent, LAYERS, Attribute.ANIMAL.labels().size(), streamThreads, counted.from(),
                         read.from(), aggregatorRate, read.perSecond(), counted.cpuMicros(), read.cpuMicros(),
-                        readAsWeDo.perSecond(), readAsWeDo.cpuMicros(), warmUp, latency);
+                        readAsWeDo.perSecond(), readAsWeDo.cpuMicros(), warmUp, warmUpBudget, latency);
             });
         }
     }

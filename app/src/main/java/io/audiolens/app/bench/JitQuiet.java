@@ -22,7 +22,10 @@ final class JitQuiet {
     private JitQuiet() {
     }
 
-    /** What a warm-up came to: rounds run, seconds spent, and the compilers' busy share in the last round. */
+    /**
+     * What a warm-up came to: rounds run, seconds spent, and the compilers' time over the last round's time (summed
+     * over the compiler threads, so it can exceed 1).
+     */
     record WarmUp(int rounds, double seconds, double lastBusyShare) {}
 
     /**

@@ -41,6 +41,8 @@ class AggregatorBenchCommandTest {
                 0.002);
         assertTrue(result.path("sameDecoderConsumerCpuMicrosPerRecord").asDouble() > 0, out.toString());
         assertEquals(1, result.path("warmUpRounds").asInt(), "--warm-up-seconds 0: one round; " + out);
+        assertEquals(0, result.path("warmUpBudgetSeconds").asInt(), out.toString());
+        assertTrue(result.path("warmUpSpentSeconds").asDouble() > 0, out.toString());
         // CPU per record, from RUNNING for the stream threads: with 400 records they may have counted most of them
         // before that, so only its presence is checked here; the consumer's thread is timed around its reads
         assertTrue(result.path("cpuMicrosPerRecord").isNumber() && result.path("cpuMicrosPerRecord").asDouble() >= 0,

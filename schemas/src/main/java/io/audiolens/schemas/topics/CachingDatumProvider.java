@@ -20,12 +20,13 @@ import org.apache.avro.io.DatumWriter;
  */
 public final class CachingDatumProvider<T> extends DefaultAvroDatumProvider<T> {
 
-    /** A serde property: {@code true} reads every record with Avro's own reader (what any client of our topics does). */
+    /** A serde property: {@code true} reads every record with Avro's own reader (as clients of other makes do). */
     public static final String AVRO_READERS_ONLY = "audiolens.avro.readers-only";
 
     private final Map<Schema, DatumReader<T>> readers = new ConcurrentHashMap<>();
     private final Map<Schema, DatumWriter<T>> writers = new ConcurrentHashMap<>();
-    private boolean directReaders = true;
+    /** Set by {@link #configure}: specific records wanted, and not Avro's readers only. */
+    private boolean directReaders;
 
     @Override
     public void configure(AvroKafkaSerdeConfig config) {

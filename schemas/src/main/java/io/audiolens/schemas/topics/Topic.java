@@ -30,8 +30,8 @@ public record Topic<V extends SpecificRecord>(TopicSpec spec, Class<V> valueType
     }
 
     /**
-     * {@link #valueSerde(SerdeConfig)} reading every value with Avro's own reader, as any other client of the topic
-     * does (ours reads projections with {@link io.audiolens.schemas.wire.LayerProjectionReader}): a baseline.
+     * {@link #valueSerde(SerdeConfig)} reading every value with Avro's own reader, as a client of another make does
+     * (ours read projections with {@link io.audiolens.schemas.wire.LayerProjectionReader}): a benchmark's baseline.
      */
     public Serde<V> avroValueSerde(SerdeConfig config) {
         Map<String, Object> properties = new HashMap<>(config.serdeProperties());

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.RandomAccess;
 
 /**
- * A {@code LayerProjection}'s {@code layerProbs} held in one primitive array instead of a list of lists of boxed
- * {@code Double}s (288 objects for 32 layers and 9 labels): what {@link LayerProjectionReader} decodes into. It is
- * an ordinary read-only {@code List<List<Double>>} to everything that takes one (equality, hash code, Avro's
- * writer, JSON); the hot readers take each row as a {@code double[]} through {@link #toArray(List)}. Rows may differ
- * in length, as a malformed record's do (the aggregator's check dead-letters those).
+ * A {@code LayerProjection}'s {@code layerProbs} held in one primitive array instead of a list per row: what {@link
+ * LayerProjectionReader} decodes into. It is an ordinary read-only {@code List<List<Double>>} to everything that
+ * takes one (equality, hash code, Avro's writer, JSON); the hot readers take each row as a {@code double[]} through
+ * {@link #unboxed(List)}. Rows may differ in length, as a malformed record's do (the aggregator's check dead-letters
+ * those).
  */
 public final class ProbabilityRows extends AbstractList<List<Double>> implements RandomAccess {
 
@@ -25,7 +25,7 @@ public final class ProbabilityRows extends AbstractList<List<Double>> implements
 
     @Override
     public List<Double> get(int row) {
-        return new Row(values, starts[row], starts[Math.addExact(row, 1)]);
+        return new Row(values, starts[row], starts[row + 1]);
     }
 
     @Override
@@ -34,7 +34,7 @@ public final class ProbabilityRows extends AbstractList<List<Double>> implements
     }
 
     /** The row's values unboxed: a copy of the primitive slice when it is one of ours, else unboxed one by one. */
-    public static double[] toArray(List<Double> row) {
+    public static double[] unboxed(List<Double> row) {
         if (row instanceof Row slice) {
             return Arrays.copyOfRange(slice.values, slice.from, slice.to);
         }

@@ -56,10 +56,25 @@ class LayerProjectionReaderTest {
                 assertEquals(avro.toString(), direct.toString());
                 for (int l = 0; l < avro.getLayerProbs().size(); l++) {
                     assertArrayEquals(unboxed(avro.getLayerProbs().get(l)),
-                            ProbabilityRows.toArray(direct.getLayerProbs().get(l)), 0.0, "bit for bit, row " + l);
+                            ProbabilityRows.unboxed(direct.getLayerProbs().get(l)), 0.0, "bit for bit, row " + l);
                 }
             }
         }
+    }
+
+    @Test
+    void shouldHandAJsonEncodedBodyToAvrosReader() throws IOException {
+        LayerProjection projection = projection("s", "b", List.of("a", "b"),
+                List.of(List.of(0.25, 0.75), List.of(0.5, 0.5)), 2);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        var encoder = EncoderFactory.get().jsonEncoder(SCHEMA, out);
+        new SpecificDatumWriter<>(LayerProjection.class).write(projection, encoder);
+        encoder.flush();
+
+        LayerProjection read = new LayerProjectionReader().read(null,
+                DecoderFactory.get().jsonDecoder(SCHEMA, out.toString(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertEquals(projection, read);
     }
 
     @Test
@@ -70,7 +85,7 @@ class LayerProjectionReaderTest {
         LayerProjection direct = directRead(encode(projection, Encoding.BLOCKED));
 
         assertInstanceOf(ProbabilityRows.class, direct.getLayerProbs());
-        double[] first = ProbabilityRows.toArray(direct.getLayerProbs().get(0));
+        double[] first = ProbabilityRows.unboxed(direct.getLayerProbs().get(0));
         for (int i = 0; i < SPECIAL.length; i++) {
             assertEquals(Double.doubleToRawLongBits(SPECIAL[i]), Double.doubleToRawLongBits(first[i]), "value " + i);
         }
