@@ -119,9 +119,10 @@ public final class AggregatorTopology {
     private static <C> void addCountingStores(StreamsBuilder builder, CountingProcessor.CountingStores stores, Serde<C> counts) {
         addLiveStore(builder, stores.counts(), counts);
         // not cached: every sample id is written once and read once (a duplicate is rare), so a record cache saves no
-        // write and only fills up with entries it must evict; RocksDB's own memtable and bloom filter serve both
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.seen()), Serdes.String(),
-                Serdes.Boolean()));
+        // write and only fills up with entries it must evict; RocksDB's own memtable and bloom filter serve the reads.
+        // live: the ids seen since the last commit are written down at the commit in one RocksDB write batch
+        builder.addStateStore(LiveValueStore.builder(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(stores.seen()), Serdes.String(), Serdes.Boolean())));
         addStore(builder, stores.rejected(), Serdes.Long());
         addStore(builder, stores.changed(), Serdes.Boolean());
     }

@@ -1,6 +1,7 @@
 package io.audiolens.aggregator.topology;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +43,11 @@ abstract class LiveStore<S extends StateStore, L, V> extends WrappedStateStore<S
 
     /** Writes one changed value to the store below. */
     protected abstract void writeBelow(L where, V value);
+
+    /** Writes the changed values to the store below in the order given (the order they last changed): one by one. */
+    protected void writeAllBelow(Map<L, V> changes) {
+        changes.forEach(this::writeBelow);
+    }
 
     @Override
     public void init(StateStoreContext context, StateStore root) {
@@ -119,10 +125,12 @@ abstract class LiveStore<S extends StateStore, L, V> extends WrappedStateStore<S
         if (!onTaskThread() || changed.isEmpty()) {
             return;
         }
+        Map<L, V> changes = new LinkedHashMap<>();
         for (L where : changed) {
-            writeBelow(where, live.get(where));
+            changes.put(where, live.get(where));
         }
         changed.clear();
+        writeAllBelow(changes);
     }
 
     /** The builder of {@code below}, each store it builds wrapped in a live layer by {@code wrap}. */

@@ -1,6 +1,8 @@
 package io.audiolens.aggregator.topology;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -9,7 +11,8 @@ import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
  * A key-value store with live values ({@link LiveStore}): a group's counts (kilobytes of integers) and monitor
- * state stay objects on the task's thread between commits.
+ * state stay objects on the task's thread between commits, and the sample ids seen since the last commit are
+ * written to RocksDB in one batch when it comes.
  */
 final class LiveValueStore<V> extends LiveStore<KeyValueStore<String, V>, String, V>
         implements KeyValueStore<String, V> {
@@ -26,6 +29,14 @@ final class LiveValueStore<V> extends LiveStore<KeyValueStore<String, V>, String
     @Override
     protected void writeBelow(String key, V value) {
         wrapped().put(key, value);
+    }
+
+    /** In one call: RocksDB takes them as one write batch, the changelog gets them in order. */
+    @Override
+    protected void writeAllBelow(Map<String, V> changes) {
+        List<KeyValue<String, V>> entries = new ArrayList<>(changes.size());
+        changes.forEach((key, value) -> entries.add(KeyValue.pair(key, value)));
+        wrapped().putAll(entries);
     }
 
     @Override
