@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -19,6 +23,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The live values: the task's thread works on objects, the store below sees them when the task flushes
@@ -116,6 +121,38 @@ class LiveValueStoreTest {
         assertNull(fromAnotherThread("b"), "deleted below at once");
         assertEquals(List.of("a=1", "c=3"), entries(store.all()));
         assertEquals(List.of("a=1", "c=3"), fromAnotherThread(() -> entries(store.all())));
+    }
+
+    @Test
+    void shouldWriteEveryChangeDownToRocksDbInOneBatchAtTheFlush(@TempDir Path stateDir) {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "live-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1");
+        MockProcessorContext<String, Long> context = new MockProcessorContext<>(config, new TaskId(0, 0),
+                stateDir.toFile());
+        KeyValueStore<String, AtomicLong> rocks = LiveValueStore.builder(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore("seen"), Serdes.String(), COUNTER).withLoggingDisabled()).build();
+        rocks.init(context.getStateStoreContext(), rocks);
+        try {
+            for (int i = 0; i < 1000; i++) {
+                rocks.put("k" + i, new AtomicLong(i));
+            }
+            for (int i = 0; i < 1000; i += 7) {
+                rocks.put("k" + i, new AtomicLong(-i)); // changed again: its last value goes down
+            }
+            assertNull(CompletableFuture.supplyAsync(() -> rocks.get("k999")).join(), "nothing below before the flush");
+
+            ((LiveValueStore<AtomicLong>) rocks).flushCache();
+
+            for (int i = 0; i < 1000; i++) {
+                int key = i;
+                assertEquals(i % 7 == 0 ? -i : i, CompletableFuture.supplyAsync(() -> rocks.get("k" + key).get())
+                        .join(), "k" + i + " below");
+            }
+            assertEquals(1000, entries(rocks.all()).size());
+        } finally {
+            rocks.close();
+        }
     }
 
     private static List<String> entries(KeyValueIterator<String, AtomicLong> iterator) {
