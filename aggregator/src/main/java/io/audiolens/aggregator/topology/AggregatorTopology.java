@@ -121,8 +121,8 @@ public final class AggregatorTopology {
         // not cached: every sample id is written once and read once (a duplicate is rare), so a record cache saves no
         // write and only fills up with entries it must evict; RocksDB's own memtable and bloom filter serve the reads.
         // live: the ids seen since the last commit are written down at the commit in one RocksDB write batch
-        builder.addStateStore(LiveValueStore.builder(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(stores.seen()), Serdes.String(), Serdes.Boolean())));
+        builder.addStateStore(LiveValueStore.builder(Stores.persistentKeyValueStore(stores.seen()),
+                Serdes.Boolean()));
         addStore(builder, stores.rejected(), Serdes.Long());
         addStore(builder, stores.changed(), Serdes.Boolean());
     }
@@ -135,8 +135,8 @@ public final class AggregatorTopology {
 
     /** {@link #addStore}, its values kept as objects between commits ({@link LiveValueStore}): counts of kilobytes. */
     private static <V> void addLiveStore(StreamsBuilder builder, String name, Serde<V> values) {
-        builder.addStateStore(LiveValueStore.builder(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name),
-                Serdes.String(), values).withCachingEnabled()));
+        builder.addStateStore(LiveValueStore.builder(Stores.persistentKeyValueStore(name), values)
+                .withCachingEnabled());
     }
 
     private static String[] storeNames(CountingProcessor.CountingStores stores) {

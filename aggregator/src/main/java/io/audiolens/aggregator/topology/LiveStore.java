@@ -6,11 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
-import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.internals.WrappedStateStore;
 
 /**
@@ -41,13 +39,8 @@ abstract class LiveStore<S extends StateStore, L, V> extends WrappedStateStore<S
         super(below);
     }
 
-    /** Writes one changed value to the store below. */
-    protected abstract void writeBelow(L where, V value);
-
-    /** Writes the changed values to the store below in the order given (the order they last changed): one by one. */
-    protected void writeAllBelow(Map<L, V> changes) {
-        changes.forEach(this::writeBelow);
-    }
+    /** Writes the changed values to the store below, in the order given (the order they last changed). */
+    protected abstract void writeBelow(Map<L, V> changes);
 
     @Override
     public void init(StateStoreContext context, StateStore root) {
@@ -130,55 +123,6 @@ abstract class LiveStore<S extends StateStore, L, V> extends WrappedStateStore<S
             changes.put(where, live.get(where));
         }
         changed.clear();
-        writeAllBelow(changes);
-    }
-
-    /** The builder of {@code below}, each store it builds wrapped in a live layer by {@code wrap}. */
-    record Builder<T extends StateStore>(StoreBuilder<T> below, UnaryOperator<T> wrap)
-            implements StoreBuilder<T> {
-
-        @Override
-        public StoreBuilder<T> withCachingEnabled() {
-            below.withCachingEnabled();
-            return this;
-        }
-
-        @Override
-        public StoreBuilder<T> withCachingDisabled() {
-            below.withCachingDisabled();
-            return this;
-        }
-
-        @Override
-        public StoreBuilder<T> withLoggingEnabled(Map<String, String> config) {
-            below.withLoggingEnabled(config);
-            return this;
-        }
-
-        @Override
-        public StoreBuilder<T> withLoggingDisabled() {
-            below.withLoggingDisabled();
-            return this;
-        }
-
-        @Override
-        public T build() {
-            return wrap.apply(below.build());
-        }
-
-        @Override
-        public Map<String, String> logConfig() {
-            return below.logConfig();
-        }
-
-        @Override
-        public boolean loggingEnabled() {
-            return below.loggingEnabled();
-        }
-
-        @Override
-        public String name() {
-            return below.name();
-        }
+        writeBelow(changes);
     }
 }

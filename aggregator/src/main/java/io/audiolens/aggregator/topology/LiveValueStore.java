@@ -3,11 +3,16 @@ package io.audiolens.aggregator.topology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.internals.KeyValueStoreBuilder;
 
 /**
  * A key-value store with live values ({@link LiveStore}): a group's counts (kilobytes of integers) and monitor
@@ -21,19 +26,23 @@ final class LiveValueStore<V> extends LiveStore<KeyValueStore<String, V>, String
         super(below);
     }
 
-    /** {@code below} (a cached, logged store's builder) with live values on top. */
-    static <V> StoreBuilder<KeyValueStore<String, V>> builder(StoreBuilder<KeyValueStore<String, V>> below) {
-        return new Builder<>(below, LiveValueStore::new);
-    }
-
-    @Override
-    protected void writeBelow(String key, V value) {
-        wrapped().put(key, value);
+    /**
+     * A key-value store of {@code supplier} with live values on top. It is Kafka Streams' own key-value store builder
+     * (caching and logging as configured on it), as {@link LiveWindowStore}'s is its window store builder, so that
+     * Streams sees the store it knows.
+     */
+    static <V> StoreBuilder<KeyValueStore<String, V>> builder(KeyValueBytesStoreSupplier supplier, Serde<V> values) {
+        return new KeyValueStoreBuilder<>(supplier, Serdes.String(), values, Time.SYSTEM) {
+            @Override
+            public KeyValueStore<String, V> build() {
+                return new LiveValueStore<>(super.build());
+            }
+        };
     }
 
     /** In one call: RocksDB takes them as one write batch, the changelog gets them in order. */
     @Override
-    protected void writeAllBelow(Map<String, V> changes) {
+    protected void writeBelow(Map<String, V> changes) {
         List<KeyValue<String, V>> entries = new ArrayList<>(changes.size());
         changes.forEach((key, value) -> entries.add(KeyValue.pair(key, value)));
         wrapped().putAll(entries);

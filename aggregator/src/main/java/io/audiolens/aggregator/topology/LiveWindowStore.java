@@ -1,6 +1,7 @@
 package io.audiolens.aggregator.topology;
 
 import java.time.Instant;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Time;
@@ -48,8 +49,8 @@ final class LiveWindowStore<V> extends LiveStore<WindowStore<String, V>, LiveWin
     }
 
     @Override
-    protected void writeBelow(Slot slot, V value) {
-        wrapped().put(slot.key(), value, slot.start());
+    protected void writeBelow(Map<Slot, V> changes) {
+        changes.forEach((slot, value) -> wrapped().put(slot.key(), value, slot.start()));
     }
 
     @Override

@@ -42,8 +42,7 @@ class LiveValueStoreTest {
 
     @BeforeEach
     void openOnThisThread() {
-        store = LiveValueStore.builder(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("counts"),
-                Serdes.String(), COUNTER).withLoggingDisabled()).build();
+        store = LiveValueStore.builder(Stores.inMemoryKeyValueStore("counts"), COUNTER).withLoggingDisabled().build();
         MockProcessorContext<String, Long> context = new MockProcessorContext<>();
         store.init(context.getStateStoreContext(), store);
     }
@@ -130,8 +129,8 @@ class LiveValueStoreTest {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1");
         MockProcessorContext<String, Long> context = new MockProcessorContext<>(config, new TaskId(0, 0),
                 stateDir.toFile());
-        KeyValueStore<String, AtomicLong> rocks = LiveValueStore.builder(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore("seen"), Serdes.String(), COUNTER).withLoggingDisabled()).build();
+        KeyValueStore<String, AtomicLong> rocks = LiveValueStore.builder(Stores.persistentKeyValueStore("seen"), COUNTER)
+                .withLoggingDisabled().build();
         rocks.init(context.getStateStoreContext(), rocks);
         try {
             for (int i = 0; i < 1000; i++) {

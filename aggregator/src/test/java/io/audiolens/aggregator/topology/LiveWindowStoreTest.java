@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -126,8 +127,8 @@ class LiveWindowStoreTest {
                         Duration.ofMillis(RETENTION), Duration.ofMillis(1000), false), Serdes.String(), COUNTER)
                         .withLoggingDisabled().build()) {
                     @Override
-                    protected void writeBelow(String where, AtomicLong value) {
-                        written.add(where + "=" + value.get());
+                    protected void writeBelow(Map<String, AtomicLong> changes) {
+                        changes.forEach((where, value) -> written.add(where + "=" + value.get()));
                     }
                 };
         recording.init(new MockProcessorContext<>().getStateStoreContext(), recording);
