@@ -18,7 +18,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** The baseline: one consumer reading and decoding every projection, nothing else. */
 final class PlainConsumerRun {
 
-    /** How the consumer decodes: with Avro's own reader, as any client of the topic; or as the aggregator does. */
+    /** How the consumer decodes: with Avro's own reader (as a client of another make does), or as the aggregator. */
     enum Decoding {
         AVRO, AUDIOLENS
     }
@@ -42,7 +42,8 @@ final class PlainConsumerRun {
             consumer.seekToBeginning(partitions);
             long[] read = {0};
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            ReaderTiming.Reading start = new ReaderTiming.Reading(0, System.nanoTime(), threads.getCurrentThreadCpuTime());
+            ReaderTiming.Reading start = new ReaderTiming.Reading(0, System.nanoTime(),
+                    threads.getCurrentThreadCpuTime());
             Polling.awaitUntil(() -> (read[0] += consumer.poll(Duration.ofMillis(100)).count())
                     >= ReaderTiming.warmUp(records), Duration.ofMinutes(10), Duration.ZERO,
                     "a plain consumer to read " + records + " projections");

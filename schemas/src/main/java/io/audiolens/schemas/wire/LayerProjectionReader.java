@@ -48,6 +48,9 @@ public final class LayerProjectionReader implements DatumReader<LayerProjection>
     private static final View[] VIEWS = View.values();
     private static final Split[] SPLITS = Split.values();
 
+    /** For a body in another encoding (JSON): built once, as the provider keeps this reader. */
+    private final DatumReader<LayerProjection> avro = new SpecificDatumReader<>(LayerProjection.class);
+
     /** Whether records written with {@code writer} are read by this reader (else by Avro's). */
     public static boolean reads(Schema writer) {
         return CLASS_SCHEMA_READ && fingerprint(writer) == WRITTEN_FOR;
@@ -67,7 +70,7 @@ public final class LayerProjectionReader implements DatumReader<LayerProjection>
     @Override
     public LayerProjection read(LayerProjection reuse, Decoder in) throws IOException {
         if (!(in instanceof BinaryDecoder)) {
-            return new SpecificDatumReader<>(LayerProjection.class).read(reuse, in);
+            return avro.read(reuse, in);
         }
         LayerProjection p = new LayerProjection();
         p.setSampleId(in.readString());
