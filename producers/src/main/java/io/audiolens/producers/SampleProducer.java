@@ -17,7 +17,6 @@ import io.audiolens.producers.split.SplitPolicy;
 import io.audiolens.schemas.Split;
 import io.audiolens.schemas.cluster.KafkaCluster;
 import io.audiolens.schemas.topics.SerdeConfig;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -64,16 +63,10 @@ public final class SampleProducer implements AutoCloseable {
      */
     public ProduceSummary produce(List<ListedClip> clips, SplitPolicy policy, Progress progress) {
         Tally tally = new Tally();
-        ClipCheck check = new ClipCheck();
-        List<CheckedClip> usable = new ArrayList<>();
-        for (ListedClip clip : clips) {
-            try {
-                usable.add(check.check(clip));
-            } catch (ClipRejected e) {
-                sink.reject(new Rejection(clip.sampleId(), clip.file().toString(), e.reason()), clip.file(), tally);
-                progress.advance();
-            }
-        }
+        List<CheckedClip> usable = new ClipCheck().usable(clips, (clip, reason) -> {
+            sink.reject(new Rejection(clip.sampleId(), clip.file().toString(), reason), clip.file(), tally);
+            progress.advance();
+        });
         List<CheckedClip> splitFixed = usable.stream().filter(clip -> clip.fixedSplit().isPresent()).toList();
         List<CheckedClip> splitChosen = usable.stream().filter(clip -> clip.fixedSplit().isEmpty())
                 .sorted(BY_ATTRIBUTE_THEN_HASH).toList();

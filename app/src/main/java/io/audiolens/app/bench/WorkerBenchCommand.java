@@ -7,7 +7,6 @@ import io.audiolens.audio.WavDecoder;
 import io.audiolens.producers.clip.CheckedClip;
 import io.audiolens.producers.clip.ClipCheck;
 import io.audiolens.producers.clip.ClipDecoding;
-import io.audiolens.producers.clip.ClipRejected;
 import io.audiolens.producers.source.ListedClip;
 import io.audiolens.producers.source.SakuraFolder;
 import io.audiolens.schemas.AudioSample;
@@ -109,15 +108,8 @@ public final class WorkerBenchCommand implements Callable<Integer> {
     private List<AudioSample> samples(Path folder) {
         List<ListedClip> listed = new ArrayList<>(SakuraFolder.list(folder, folder.getFileName().toString()));
         listed.sort(Comparator.comparing(ListedClip::sampleId));
-        ClipCheck check = new ClipCheck();
-        List<CheckedClip> usable = new ArrayList<>();
-        for (ListedClip clip : listed) {
-            try {
-                usable.add(check.check(clip));
-            } catch (ClipRejected e) {
-                // a clip `produce` would refuse is not timed either
-            }
-        }
+        // a clip `produce` would refuse is not timed either
+        List<CheckedClip> usable = new ClipCheck().usable(listed, (clip, reason) -> { });
         if (usable.isEmpty()) {
             throw new IllegalArgumentException("--data " + folder + " lists no usable clip; pass a SAKURA-layout folder"
                     + " (<Track>/audio/*.wav + <Track>/metadata.csv)");

@@ -5,9 +5,12 @@ import io.audiolens.schemas.Split;
 import io.audiolens.schemas.attributes.Attribute;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Everything about a listed clip that can be checked without decoding it: the source's own complaint, a
@@ -36,6 +39,19 @@ public final class ClipCheck {
         requireFile(clip.file());
         seen.put(clip.sampleId(), clip.file());
         return new CheckedClip(clip, attribute, label, split);
+    }
+
+    /** The clips that pass, in their order; each refused one goes to {@code rejected} with why, in its turn. */
+    public List<CheckedClip> usable(List<ListedClip> clips, BiConsumer<ListedClip, String> rejected) {
+        List<CheckedClip> usable = new ArrayList<>();
+        for (ListedClip clip : clips) {
+            try {
+                usable.add(check(clip));
+            } catch (ClipRejected e) {
+                rejected.accept(clip, e.reason());
+            }
+        }
+        return usable;
     }
 
     private static Attribute attribute(String name) throws ClipRejected {

@@ -8,6 +8,8 @@ import io.audiolens.schemas.Split;
 import io.audiolens.schemas.attributes.Attribute;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,22 @@ class ClipCheckTest {
     @Test
     void shouldRejectWithTheSourcesOwnProblem() {
         assertRejected("no label", clip("gender", Optional.empty(), Optional.empty()).rejectedBecause("no label"));
+    }
+
+    @Test
+    void shouldKeepTheUsableClipsInOrderAndHandEachRefusedOneOnWithItsReason() {
+        ListedClip first = clip("gender", Optional.of("male"), Optional.empty());
+        ListedClip colour = clip("colour", Optional.of("red"), Optional.empty());
+        ListedClip other = ListedClip.of("d", "language", "y.wav", file, Optional.of("english"), Optional.empty());
+        List<String> refused = new ArrayList<>();
+
+        List<CheckedClip> usable = check.usable(List.of(first, colour, first, other),
+                (clip, reason) -> refused.add(clip.sampleId() + ": " + reason));
+
+        assertEquals(List.of(first, other), usable.stream().map(CheckedClip::listed).toList());
+        assertEquals(List.of("d/colour/x.wav: unknown attribute 'colour'; known attributes are [gender, language,"
+                + " emotion, animal]", "d/gender/x.wav: sample id d/gender/x.wav is listed twice (first for " + file
+                + "); list each clip once"), refused);
     }
 
     private ListedClip clip(String attribute, Optional<String> label, Optional<Split> split) {
