@@ -28,7 +28,7 @@ public final class AggregatorBenchCommand implements Callable<Integer> {
     int records;
 
     @Option(names = "--warm-up-seconds", defaultValue = "60", description = "before the timed pass, each reader reads"
-            + " all records again while the JIT compilers were busy more than 5 % of the last round, until this budget"
+            + " all records again while the JIT compilers were busy more than 5 %% of the last round, until this budget"
             + " is spent (one round at least; default: ${DEFAULT-VALUE})")
     int warmUpSeconds;
 
