@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
@@ -120,6 +121,22 @@ public final class AggregatorService implements AutoCloseable {
     public int httpPort() {
         return http == null ? -1 : http.port();
     }
+
+    /**
+     * Nanoseconds the stream threads have waited so far for their commits, summed over the threads: their producers
+     * flushing, sending the consumed offsets and committing each transaction ({@code flush-time-ns-total},
+     * {@code txn-send-offsets-time-ns-total}, {@code txn-commit-time-ns-total}; only a stream thread calls these).
+     */
+    public double commitWaitNanos() {
+        return streams.metrics().entrySet().stream()
+                .filter(metric -> metric.getKey().group().equals("producer-metrics")
+                        && COMMIT_WAITS.contains(metric.getKey().name()))
+                .mapToDouble(metric -> metric.getValue().metricValue() instanceof Number number
+                        ? number.doubleValue() : 0).sum();
+    }
+
+    private static final Set<String> COMMIT_WAITS = Set.of("flush-time-ns-total", "txn-send-offsets-time-ns-total",
+            "txn-commit-time-ns-total");
 
     public KafkaStreams.State state() {
         return streams.state();

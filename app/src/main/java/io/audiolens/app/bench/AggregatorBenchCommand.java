@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 /** {@code audiolens bench aggregator}: the aggregator's throughput next to a plain consumer's. */
 @Command(name = "aggregator", mixinStandardHelpOptions = true,
         description = {"Projections per second through the aggregator vs plain consumers (Avro's reader, and the",
-            "aggregator's decoder), on an embedded broker, after warm-up rounds of every reader; then, with the",
+            "aggregator's decoder), on an embedded broker, after warm-up rounds of every reader, in timed passes",
+            "(the median pass, and every pass's ratio); then, with the",
             "aggregator running, the latency from a projection's produce time to the first committed score snapshot",
             "that counts it (p50, p99)."})
 public final class AggregatorBenchCommand implements Callable<Integer> {
@@ -31,6 +32,11 @@ public final class AggregatorBenchCommand implements Callable<Integer> {
             + " all records again while the JIT compilers were busy more than 5 %% of the last round, until this budget"
             + " is spent (one round at least; default: ${DEFAULT-VALUE})")
     int warmUpSeconds;
+
+    @Option(names = "--repeats", defaultValue = "3", description = "timed passes, each of the two plain consumers"
+            + " and a fresh aggregator back to back; the pass with the median ratio is reported, with every pass's"
+            + " ratio (default: ${DEFAULT-VALUE})")
+    int repeats;
 
     @Mixin
     StreamThreadsOption streamThreads;
@@ -48,11 +54,15 @@ public final class AggregatorBenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--warm-up-seconds " + warmUpSeconds + ": give 0 or more seconds (0: one"
                     + " warm-up round); 60 by default");
         }
+        if (repeats < 1) {
+            throw new IllegalArgumentException("--repeats " + repeats + ": give 1 or more timed passes; 3 by default");
+        }
         int threads = streamThreads.value();
         Path runFolder = Files.createTempDirectory("audiolens-bench-aggregator");
         AggregatorBenchmark.Result result;
         try {
-            result = AggregatorBenchmark.run(records, threads, Duration.ofSeconds(warmUpSeconds), runFolder);
+            result = AggregatorBenchmark.run(records, threads, Duration.ofSeconds(warmUpSeconds), repeats,
+                    runFolder);
         } finally {
             try (var files = Files.walk(runFolder)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -8,11 +8,22 @@ import java.util.Optional;
  */
 record ReaderTiming(Rate all, Optional<Rate> warm) {
 
-    /** From which count the clock ran, records per second, and the reader's CPU microseconds per record. */
-    record Rate(long from, double perSecond, double cpuMicros) {}
+    /**
+     * From which count the clock ran, records per second, the reader's CPU microseconds per record, the share of the
+     * time its threads were on a CPU and the share they waited for commits (both summed over threads: up to their
+     * number).
+     */
+    record Rate(long from, double perSecond, double cpuMicros, double busy, double commitWait) {}
 
-    /** One look at a reader: how many records it had read (or committed), the clock and its CPU clock, in ns. */
-    record Reading(long count, long nanos, long cpuNanos) {}
+    /**
+     * One look at a reader: how many records it had read (or committed), the clock, its CPU clock and how long it
+     * had waited for commits so far (0 where it does not commit), in ns.
+     */
+    record Reading(long count, long nanos, long cpuNanos, double commitWaitNanos) {
+        Reading(long count, long nanos, long cpuNanos) {
+            this(count, nanos, cpuNanos, 0);
+        }
+    }
 
     /** Records read before the warm clock starts. */
     static long warmUp(long records) {
@@ -35,7 +46,8 @@ record ReaderTiming(Rate all, Optional<Rate> warm) {
 
     private static Rate between(Reading from, Reading to) {
         long records = to.count() - from.count();
-        double seconds = Math.max(1, to.nanos() - from.nanos()) / 1e9;
-        return new Rate(from.count(), records / seconds, (to.cpuNanos() - from.cpuNanos()) / 1e3 / records);
+        double nanos = Math.max(1, to.nanos() - from.nanos());
+        return new Rate(from.count(), records / (nanos / 1e9), (to.cpuNanos() - from.cpuNanos()) / 1e3 / records,
+                (to.cpuNanos() - from.cpuNanos()) / nanos, (to.commitWaitNanos() - from.commitWaitNanos()) / nanos);
     }
 }
