@@ -1,0 +1,103 @@
+package io.audiolens.aggregator.state;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A set of strings that answers "certainly not" or "maybe": never "not" for a string added. It grows as strings are
+ * added (a new, twice larger filter each time the newest is full; a string is looked for in each), so it needs no
+ * size up front. About 10 bits per string and 7 probes: under 1 % false "maybe" per filter.
+ */
+public final class BloomFilter {
+
+    private static final int BITS_PER_ENTRY = 10;
+    private static final int PROBES = 7;
+    private static final int FIRST_CAPACITY = 1 << 14;
+
+    private final List<Filter> filters = new ArrayList<>();
+    private long size;
+
+    public BloomFilter() {
+        this(FIRST_CAPACITY);
+    }
+
+    /** Room for {@code capacity} strings in the first filter (at least 64). */
+    public BloomFilter(int capacity) {
+        filters.add(new Filter(Math.max(64, capacity)));
+    }
+
+    public void add(String value) {
+        long hash = hash(value);
+        Filter newest = filters.get(filters.size() - 1);
+        if (newest.count >= newest.capacity) {
+            newest = new Filter(newest.capacity * 2L > Integer.MAX_VALUE / BITS_PER_ENTRY
+                    ? newest.capacity : newest.capacity * 2);
+            filters.add(newest);
+        }
+        newest.add(hash);
+        size++;
+    }
+
+    /** False only if {@code value} was never added. */
+    public boolean mightContain(String value) {
+        long hash = hash(value);
+        for (Filter filter : filters) {
+            if (filter.mightContain(hash)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Strings added (each time counted). */
+    public long size() {
+        return size;
+    }
+
+    /** 64 bits of FNV-1a over the chars, mixed (SplitMix64's finaliser) so that every bit depends on every char. */
+    static long hash(String value) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < value.length(); i++) {
+            h = (h ^ value.charAt(i)) * 0x100000001b3L;
+        }
+        h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
+        h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
+        return h ^ (h >>> 31);
+    }
+
+    /** One fixed-size filter: bit positions h1 + i·h2 (Kirsch and Mitzenmacher) from the two halves of the hash. */
+    private static final class Filter {
+        final int capacity;
+        final long[] words;
+        final long bits;
+        int count;
+
+        Filter(int capacity) {
+            this.capacity = capacity;
+            this.bits = (long) capacity * BITS_PER_ENTRY;
+            this.words = new long[(int) ((bits + 63) / 64)];
+        }
+
+        void add(long hash) {
+            int h1 = (int) hash;
+            int h2 = (int) (hash >>> 32) | 1;
+            for (int i = 0; i < PROBES; i++) {
+                long bit = Integer.toUnsignedLong(h1 + i * h2) % bits;
+                words[(int) (bit >>> 6)] |= 1L << bit;
+            }
+            count++;
+        }
+
+        boolean mightContain(long hash) {
+            int h1 = (int) hash;
+            int h2 = (int) (hash >>> 32) | 1;
+            for (int i = 0; i < PROBES; i++) {
+                long bit = Integer.toUnsignedLong(h1 + i * h2) % bits;
+                if ((words[(int) (bit >>> 6)] & (1L << bit)) == 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
