@@ -54,15 +54,31 @@ public final class BloomFilter {
         return size;
     }
 
-    /** 64 bits of FNV-1a over the chars, mixed (SplitMix64's finaliser) so that every bit depends on every char. */
+    /**
+     * 64 bits of FNV-1a over the chars, mixed (SplitMix64's finaliser) so that every bit depends on every char. A
+     * lone UTF-16 surrogate counts as {@code '?'}: that is what it becomes in UTF-8 (Kafka's String serde), so a key
+     * read back from a store hashes as the key that was put.
+     */
     static long hash(String value) {
         long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < value.length(); i++) {
-            h = (h ^ value.charAt(i)) * 0x100000001b3L;
+        int length = value.length();
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (Character.isSurrogate(c) && !paired(value, i)) {
+                c = '?';
+            }
+            h = (h ^ c) * 0x100000001b3L;
         }
         h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
         h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
         return h ^ (h >>> 31);
+    }
+
+    private static boolean paired(String value, int i) {
+        char c = value.charAt(i);
+        return Character.isHighSurrogate(c)
+                ? i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(value.charAt(i - 1));
     }
 
     /** One fixed-size filter: bit positions h1 + i·h2 (Kirsch and Mitzenmacher) from the two halves of the hash. */

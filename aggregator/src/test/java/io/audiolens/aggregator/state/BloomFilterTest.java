@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,16 @@ class BloomFilterTest {
         assertFalse(filter.mightContain(sampleKey("clip-0")));
         filter.add("");
         assertTrue(filter.mightContain(""));
+    }
+
+    @Test
+    void shouldHashALoneSurrogateAsItsUtf8RoundTripAndAPairAsItself() {
+        for (String key : new String[] {"clip-\uD800", "\uDC00clip", "a\uD83Db", "a\uDE00\uD83Db",
+                "clip-\uD83D\uDE00", "\uD83D\uDE00\uD83D"}) {
+            String roundTrip = new String(key.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+            assertEquals(BloomFilter.hash(roundTrip), BloomFilter.hash(key), key + " read back as " + roundTrip);
+        }
+        assertTrue(BloomFilter.hash("clip-\uD83D\uDE00") != BloomFilter.hash("clip-??"), "a valid pair is kept");
     }
 
     @Test
