@@ -32,6 +32,9 @@ import org.slf4j.LoggerFactory;
 public final class AggregatorService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AggregatorService.class);
+    /** The producer's timers of what a stream thread waits for when it commits (see {@link #commitWaitNanos}). */
+    private static final Set<String> COMMIT_WAITS = Set.of("flush-time-ns-total", "txn-send-offsets-time-ns-total",
+            "txn-commit-time-ns-total");
 
     /**
      * How to run one instance.
@@ -134,9 +137,6 @@ public final class AggregatorService implements AutoCloseable {
                 .mapToDouble(metric -> metric.getValue().metricValue() instanceof Number number
                         ? number.doubleValue() : 0).sum();
     }
-
-    private static final Set<String> COMMIT_WAITS = Set.of("flush-time-ns-total", "txn-send-offsets-time-ns-total",
-            "txn-commit-time-ns-total");
 
     public KafkaStreams.State state() {
         return streams.state();

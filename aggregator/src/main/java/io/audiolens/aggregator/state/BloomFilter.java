@@ -15,7 +15,6 @@ public final class BloomFilter {
     private static final int FIRST_CAPACITY = 1 << 14;
 
     private final List<Filter> filters = new ArrayList<>();
-    private long size;
 
     public BloomFilter() {
         this(FIRST_CAPACITY);
@@ -24,6 +23,16 @@ public final class BloomFilter {
     /** Room for {@code capacity} strings in the first filter (at least 64). */
     public BloomFilter(int capacity) {
         filters.add(new Filter(Math.max(64, capacity)));
+    }
+
+    /**
+     * A filter about to be filled with {@code present} strings (an estimate: one that is negative or too large to
+     * double, as RocksDB's overflowed count, says nothing) and to grow from there: room for twice as many in its first
+     * filter, {@link #FIRST_CAPACITY} at least, a bounded allocation at most.
+     */
+    public static BloomFilter sizedFor(long present) {
+        long twice = present > Long.MAX_VALUE / 2 ? 0 : 2 * Math.max(0, present);
+        return new BloomFilter((int) Math.min(Integer.MAX_VALUE / 64, Math.max(FIRST_CAPACITY, twice)));
     }
 
     public void add(String value) {
@@ -35,7 +44,6 @@ public final class BloomFilter {
             filters.add(newest);
         }
         newest.add(hash);
-        size++;
     }
 
     /** False only if {@code value} was never added. */
@@ -51,7 +59,7 @@ public final class BloomFilter {
 
     /** Strings added (each time counted). */
     public long size() {
-        return size;
+        return filters.stream().mapToLong(filter -> filter.count).sum();
     }
 
     /**
@@ -95,25 +103,28 @@ public final class BloomFilter {
         }
 
         void add(long hash) {
-            int h1 = (int) hash;
-            int h2 = (int) (hash >>> 32) | 1;
             for (int i = 0; i < PROBES; i++) {
-                long bit = Integer.toUnsignedLong(h1 + i * h2) % bits;
+                long bit = probe(hash, i);
                 words[(int) (bit >>> 6)] |= 1L << bit;
             }
             count++;
         }
 
         boolean mightContain(long hash) {
-            int h1 = (int) hash;
-            int h2 = (int) (hash >>> 32) | 1;
             for (int i = 0; i < PROBES; i++) {
-                long bit = Integer.toUnsignedLong(h1 + i * h2) % bits;
+                long bit = probe(hash, i);
                 if ((words[(int) (bit >>> 6)] & (1L << bit)) == 0) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /** The {@code i}-th bit of {@code hash}: h1 + i·h2 over the bits, h2 odd. */
+        private long probe(long hash, int i) {
+            int h1 = (int) hash;
+            int h2 = (int) (hash >>> 32) | 1;
+            return Integer.toUnsignedLong(h1 + i * h2) % bits;
         }
     }
 }

@@ -29,8 +29,7 @@ final class KeyValueIntakeStore<C> implements Intake.Store<C> {
 
     private static BloomFilter filterOf(KeyValueStore<String, Boolean> seen) {
         long start = System.nanoTime();
-        long expected = Math.max(0, seen.approximateNumEntries());
-        BloomFilter filter = new BloomFilter((int) Math.min(Integer.MAX_VALUE / 64, Math.max(1 << 14, 2 * expected)));
+        BloomFilter filter = BloomFilter.sizedFor(seen.approximateNumEntries());
         try (KeyValueIterator<String, Boolean> ids = seen.all()) {
             ids.forEachRemaining(id -> filter.add(id.key));
         }

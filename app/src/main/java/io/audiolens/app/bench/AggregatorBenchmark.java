@@ -208,7 +208,9 @@ public final class AggregatorBenchmark {
                         Math.round(timed.pass().consumerRecordsPerSecond()),
                         String.format("%.3f", timed.pass().ratio()));
                 passes.add(timed.pass());
-                latency = timed.latency() != null ? timed.latency() : latency;
+                if (last) {
+                    latency = timed.latency();
+                }
             }
             return new Result(sent, LAYERS, Attribute.ANIMAL.labels().size(), streamThreads, passes, warmUp,
                     warmUpBudget, latency);
@@ -227,8 +229,8 @@ public final class AggregatorBenchmark {
         ReaderTiming.Rate read = consumer.in(warm);
         ReaderTiming.Rate readAsWeDo = sameDecoder.in(warm);
         return new Pass(counted.from(), read.from(), counted.perSecond(), read.perSecond(), counted.cpuMicros(),
-                read.cpuMicros(), readAsWeDo.perSecond(), readAsWeDo.cpuMicros(), counted.busy() / streamThreads,
-                counted.commitWait() / streamThreads);
+                read.cpuMicros(), readAsWeDo.perSecond(), readAsWeDo.cpuMicros(),
+                counted.cpuMicros() * counted.perSecond() / 1e6 / streamThreads, counted.commitWait() / streamThreads);
     }
 
     /** Latency at a steady rate well below the throughput: fresh groups, each projection once. */

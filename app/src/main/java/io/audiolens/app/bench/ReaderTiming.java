@@ -9,11 +9,10 @@ import java.util.Optional;
 record ReaderTiming(Rate all, Optional<Rate> warm) {
 
     /**
-     * From which count the clock ran, records per second, the reader's CPU microseconds per record, the share of the
-     * time its threads were on a CPU and the share they waited for commits (both summed over threads: up to their
-     * number).
+     * From which count the clock ran, records per second, the reader's CPU microseconds per record, and the share of
+     * the time its threads waited for commits (summed over threads: up to their number).
      */
-    record Rate(long from, double perSecond, double cpuMicros, double busy, double commitWait) {}
+    record Rate(long from, double perSecond, double cpuMicros, double commitWait) {}
 
     /**
      * One look at a reader: how many records it had read (or committed), the clock, its CPU clock and how long it
@@ -48,6 +47,6 @@ record ReaderTiming(Rate all, Optional<Rate> warm) {
         long records = to.count() - from.count();
         double nanos = Math.max(1, to.nanos() - from.nanos());
         return new Rate(from.count(), records / (nanos / 1e9), (to.cpuNanos() - from.cpuNanos()) / 1e3 / records,
-                (to.cpuNanos() - from.cpuNanos()) / nanos, (to.commitWaitNanos() - from.commitWaitNanos()) / nanos);
+                (to.commitWaitNanos() - from.commitWaitNanos()) / nanos);
     }
 }
