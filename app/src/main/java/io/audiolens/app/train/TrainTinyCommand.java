@@ -1,11 +1,11 @@
 package io.audiolens.app.train;
 
 import io.audiolens.app.options.OutputPath;
+import io.audiolens.worker.model.api.training.TinyShape;
+import io.audiolens.worker.model.api.training.TinyTraining;
+import io.audiolens.worker.model.api.training.TrainingSettings;
+import io.audiolens.worker.model.api.training.TrainingSummary;
 import io.audiolens.worker.runtime.DjlDefaults;
-import io.audiolens.worker.model.qwen2audio.training.TinyArchitecture;
-import io.audiolens.worker.model.qwen2audio.training.TinyModelTrainer;
-import io.audiolens.worker.model.qwen2audio.training.TrainingSettings;
-import io.audiolens.worker.model.qwen2audio.training.TrainingSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -15,15 +15,26 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code audiolens train-tiny}: trains the small Qwen2-Audio the demo embeds, from a generated speech set. */
+/**
+ * {@code audiolens train-tiny}: trains the small Qwen2-Audio the demo embeds, from a generated speech set, through
+ * the family's {@link TinyTraining}.
+ */
 @Command(name = "train-tiny", mixinStandardHelpOptions = true,
-        description = "Train a tiny Qwen2-Audio to answer the AudioLens prompts on DATA/train; report DATA/heldout "
-                + "accuracy per epoch on stderr; write an HF checkpoint folder.")
+        description = "Train a tiny model of --family (a Qwen2-Audio by default) to answer the AudioLens prompts on "
+                + "DATA/train; report DATA/heldout accuracy per epoch on stderr; write an HF checkpoint folder.")
 public final class TrainTinyCommand implements Callable<Integer> {
-    static final TrainingSettings DEFAULTS = TrainingSettings.defaults(1);
+    static final String DEFAULT_FAMILY = "qwen2-audio";
+    /** The options' defaults: the default family's recipe and shape. */
+    static final TrainingSettings DEFAULTS = TrainableFamilies.named(DEFAULT_FAMILY).defaults(1);
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--family", paramLabel = "<family>", defaultValue = DEFAULT_FAMILY,
+            converter = TrainableFamilies.Converter.class, completionCandidates = TrainableFamilies.class,
+            description = "model family to train, one of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; "
+                    + "the other options' defaults are its recipe)")
+    TinyTraining training;
 
     @Option(names = "--data", required = true, description = "speech set with train/ and heldout/ in SAKURA layout "
             + "(tools/make-speech-set.sh DATA)")
@@ -63,16 +74,16 @@ public final class TrainTinyCommand implements Callable<Integer> {
     int warmup = DEFAULTS.warmupUpdates();
 
     @Option(names = "--decoder-layers", description = "decoder layers (default: ${DEFAULT-VALUE})")
-    int decoderLayers = DEFAULTS.architecture().decoderLayers();
+    int decoderLayers = DEFAULTS.shape().decoderLayers();
 
     @Option(names = "--width", description = "decoder width (default: ${DEFAULT-VALUE})")
-    int width = DEFAULTS.architecture().width();
+    int width = DEFAULTS.shape().width();
 
     @Option(names = "--encoder-layers", description = "audio encoder layers (default: ${DEFAULT-VALUE})")
-    int encoderLayers = DEFAULTS.architecture().encoderLayers();
+    int encoderLayers = DEFAULTS.shape().encoderLayers();
 
     @Option(names = "--encoder-width", description = "audio encoder width (default: ${DEFAULT-VALUE})")
-    int encoderWidth = DEFAULTS.architecture().encoderWidth();
+    int encoderWidth = DEFAULTS.shape().encoderWidth();
 
     /** How the bar within an epoch is drawn. */
     enum ProgressStyle { AUTO, BAR, LINES }
@@ -94,15 +105,12 @@ public final class TrainTinyCommand implements Callable<Integer> {
         }
         DjlDefaults.useIntraOpThreads(threads);
         System.err.printf(Locale.ROOT, "train-tiny: seed %d, %d intra-op thread%s%n", seed, threads, threads == 1 ? "" : "s");
-        TinyArchitecture base = DEFAULTS.architecture();
-        TinyArchitecture architecture = new TinyArchitecture(encoderLayers, encoderWidth, base.encoderHeads(),
-                base.encoderFfnWidth() * encoderWidth / base.encoderWidth(), decoderLayers, width, base.heads(),
-                base.kvHeads(), base.ffnWidth() * width / base.width());
         TrainingSettings settings = new TrainingSettings(seed, encoderEpochs, encoderLearningRate, epochs, learningRate,
-                lateAnswerWeight, channelAugmentation, clipsPerUpdate, warmup, architecture);
-        TrainingSummary summary = new TinyModelTrainer(settings, System.err,
-                progress == ProgressStyle.BAR || progress == ProgressStyle.AUTO && System.console() != null)
-                .train(TrainingData.split(data, "train"), TrainingData.split(data, "heldout"), out);
+                lateAnswerWeight, channelAugmentation, clipsPerUpdate, warmup,
+                new TinyShape(encoderLayers, encoderWidth, decoderLayers, width));
+        TrainingSummary summary = training.train(settings, TrainingData.split(data, "train"),
+                TrainingData.split(data, "heldout"), out, System.err,
+                progress == ProgressStyle.BAR || progress == ProgressStyle.AUTO && System.console() != null);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "wrote %s after %d epochs in %ds: held-out accuracy %s%n", out,
                 summary.epochLosses().size(), summary.elapsed().toSeconds(), summary.heldOut().summary());

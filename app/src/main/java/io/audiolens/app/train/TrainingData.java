@@ -3,7 +3,7 @@ package io.audiolens.app.train;
 import io.audiolens.producers.source.ListedClip;
 import io.audiolens.producers.source.SakuraFolder;
 import io.audiolens.schemas.attributes.Attribute;
-import io.audiolens.worker.model.qwen2audio.training.LabelledClip;
+import io.audiolens.worker.model.api.training.LabelledClip;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

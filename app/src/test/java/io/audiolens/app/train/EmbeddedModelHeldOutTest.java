@@ -15,7 +15,7 @@ import io.audiolens.worker.prompt.Labels;
 import io.audiolens.worker.lens.View;
 import io.audiolens.worker.prompt.LabelTokenMode;
 import io.audiolens.worker.prompt.PromptFormat;
-import io.audiolens.worker.model.qwen2audio.training.LabelledClip;
+import io.audiolens.worker.model.api.training.LabelledClip;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;

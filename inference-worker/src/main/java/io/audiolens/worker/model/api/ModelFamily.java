@@ -3,6 +3,7 @@ package io.audiolens.worker.model.api;
 import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.audiolens.worker.model.api.training.TinyTraining;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,11 @@ public interface ModelFamily {
 
     /** Random-weight models of this family for benchmarks, if the family makes them. */
     default Optional<RandomModels> randomModels() {
+        return Optional.empty();
+    }
+
+    /** Training a tiny model of this family from labelled clips ({@code train-tiny}), if the family can. */
+    default Optional<TinyTraining> tinyTraining() {
         return Optional.empty();
     }
 }

@@ -8,9 +8,11 @@ import io.audiolens.worker.model.api.AudioLanguageModel;
 import io.audiolens.worker.model.api.ModelFamily;
 import io.audiolens.worker.model.api.ModelShape;
 import io.audiolens.worker.model.api.RandomModels;
+import io.audiolens.worker.model.api.training.TinyTraining;
 import io.audiolens.worker.model.common.DecoderConfig;
 import io.audiolens.worker.model.common.Flops;
 import io.audiolens.worker.model.common.HfTokenizer;
+import io.audiolens.worker.model.qwen2audio.training.Qwen2AudioTinyTraining;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,6 +21,7 @@ import java.util.Optional;
 /** Qwen2-Audio(-7B-Instruct): HF layout, {@code model_type: qwen2_audio}, {@code tokenizer.json}. */
 public final class Qwen2AudioFamily implements ModelFamily, RandomModels {
     static final String ID = "qwen2-audio";
+    private static final TinyTraining TINY_TRAINING = new Qwen2AudioTinyTraining();
 
     @Override
     public String id() {
@@ -57,6 +60,11 @@ public final class Qwen2AudioFamily implements ModelFamily, RandomModels {
     @Override
     public Optional<RandomModels> randomModels() {
         return Optional.of(this);
+    }
+
+    @Override
+    public Optional<TinyTraining> tinyTraining() {
+        return Optional.of(TINY_TRAINING);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.audiolens.worker.model.qwen2audio.training;
 
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import io.audiolens.worker.model.api.training.TrainingSettings;
 
 /** The optimiser of one training stage. */
 final class AdamSchedule {

@@ -2,6 +2,7 @@ package io.audiolens.worker.model.qwen2audio.training;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import io.audiolens.worker.model.api.training.HeldOutAccuracy;
 import io.audiolens.worker.model.qwen2audio.Qwen2AudioModel;
 import io.audiolens.worker.prompt.PromptFormat;
 import io.audiolens.worker.model.qwen2audio.training.AnswerObjective.Question;
@@ -28,10 +29,10 @@ final class HeldOutEvaluation {
 
     /** Every label of every held-out clip under every prompt format, one packed pass per clip. */
     static Result of(Qwen2AudioModel model, AnswerObjective objective, List<TrainingClip> clips) {
-        HeldOutAccuracy.Tally all = new HeldOutAccuracy.Tally();
-        Map<String, HeldOutAccuracy.Tally> bySource = new TreeMap<>();
+        HeldOutTally all = new HeldOutTally();
+        Map<String, HeldOutTally> bySource = new TreeMap<>();
         for (TrainingClip clip : clips) {
-            HeldOutAccuracy.Tally source = bySource.computeIfAbsent(source(clip), s -> new HeldOutAccuracy.Tally());
+            HeldOutTally source = bySource.computeIfAbsent(source(clip), s -> new HeldOutTally());
             try (NDManager scope = model.newCallManager()) {
                 List<Question> questions = everyQuestion(clip);
                 NDArray audio = objective.audio(clip.heard(scope));

@@ -7,6 +7,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import io.audiolens.worker.features.WhisperLogMel;
+import io.audiolens.worker.model.api.training.LabelledClip;
+import io.audiolens.worker.model.api.training.TrainingSettings;
+import io.audiolens.worker.model.api.training.TrainingSummary;
 import io.audiolens.worker.model.qwen2audio.Qwen2AudioConfig;
 import io.audiolens.worker.model.qwen2audio.Qwen2AudioModel;
 import io.audiolens.worker.prompt.PromptFormat;
@@ -55,9 +58,10 @@ import java.util.stream.Collectors;
  * {@link io.audiolens.worker.runtime.Constants}, never DJL's Number overloads, whose scalars the
  * backward pass would read after they were freed.
  */
-public final class TinyModelTrainer {
+final class TinyModelTrainer {
     private static final PromptFormat[] FORMATS = PromptFormat.values();
     private final TrainingSettings settings;
+    private final TinyArchitecture architecture;
     private final PrintStream progress;
     private final boolean redraw;
 
@@ -73,20 +77,29 @@ public final class TinyModelTrainer {
         Loss of(NDManager step, TrainingClip clip, TrainingClip.Heard heard);
     }
 
-    /** Progress goes to {@code progress} as plain lines (a log file). */
-    public TinyModelTrainer(TrainingSettings settings, PrintStream progress) {
-        this(settings, progress, false);
+    /**
+     * Progress goes to {@code progress} as plain lines (a log file). {@code architecture} has the settings'
+     * shape and fills in the rest (heads, feed-forward widths).
+     */
+    TinyModelTrainer(TrainingSettings settings, TinyArchitecture architecture, PrintStream progress) {
+        this(settings, architecture, progress, false);
     }
 
     /** With {@code redraw}, the bar within an epoch is redrawn in place (a terminal). */
-    public TinyModelTrainer(TrainingSettings settings, PrintStream progress, boolean redraw) {
+    TinyModelTrainer(TrainingSettings settings, TinyArchitecture architecture, PrintStream progress,
+            boolean redraw) {
+        if (!architecture.shape().equals(settings.shape())) {
+            throw new IllegalArgumentException("the architecture " + architecture + " does not have the shape the "
+                    + "settings ask for, " + settings.shape() + "; make it with TinyArchitecture.of(settings.shape())");
+        }
         this.settings = settings;
+        this.architecture = architecture;
         this.progress = progress;
         this.redraw = redraw;
     }
 
     /** Trains on {@code train}, reports held-out accuracy after every epoch, and writes the model into {@code out}. */
-    public TrainingSummary train(List<LabelledClip> train, List<LabelledClip> heldOut, Path out) throws IOException {
+    TrainingSummary train(List<LabelledClip> train, List<LabelledClip> heldOut, Path out) throws IOException {
         if (train.isEmpty() || heldOut.isEmpty()) {
             throw new IllegalArgumentException("training needs labelled clips for both training (" + train.size()
                     + ") and held-out evaluation (" + heldOut.size() + ")");
@@ -95,7 +108,7 @@ public final class TinyModelTrainer {
         Path tokenizerJson = writeTokenizer(out);
         try (HfTokenizer tokenizer = HfTokenizer.load(tokenizerJson)) {
             Qwen2AudioPrompts prompts = new Qwen2AudioPrompts(tokenizer);
-            Qwen2AudioConfig config = settings.architecture().config(
+            Qwen2AudioConfig config = architecture.config(
                     WordLevelTokenizer.vocabularySize(WordLevelTokenizer.promptVocabulary()),
                     Math.toIntExact(prompts.audioTokenId()));
             WhisperLogMel logMel = new WhisperLogMel(config.audio().melBins());

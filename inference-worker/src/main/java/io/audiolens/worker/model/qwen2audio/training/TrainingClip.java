@@ -8,6 +8,7 @@ import io.audiolens.audio.WavDecoder;
 import io.audiolens.schemas.attributes.Attribute;
 import io.audiolens.worker.features.LogMelFeatures;
 import io.audiolens.worker.features.WhisperLogMel;
+import io.audiolens.worker.model.api.training.LabelledClip;
 import io.audiolens.worker.model.qwen2audio.Qwen2AudioConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -11,6 +11,9 @@ import io.audiolens.schemas.attributes.Attribute;
 import io.audiolens.worker.lens.ClipSession;
 import io.audiolens.worker.lens.LensReport;
 import io.audiolens.worker.lens.LensRuntime;
+import io.audiolens.worker.model.api.training.LabelledClip;
+import io.audiolens.worker.model.api.training.TrainingSettings;
+import io.audiolens.worker.model.api.training.TrainingSummary;
 import io.audiolens.worker.prompt.LabelTokenMode;
 import io.audiolens.worker.prompt.PromptFormat;
 import java.io.ByteArrayOutputStream;
@@ -27,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TinyModelTrainerTest {
     private static final Path CLIPS = Path.of("../demo/data/heldout");
     private static final TinyArchitecture SMALL = new TinyArchitecture(1, 32, 2, 64, 2, 32, 2, 1, 64);
-    private static final TrainingSettings SETTINGS = new TrainingSettings(7, 1, 3e-3f, 6, 5e-3f, 0.5f, 0.5f, 3, 2, SMALL);
+    private static final TrainingSettings SETTINGS = new TrainingSettings(7, 1, 3e-3f, 6, 5e-3f, 0.5f, 0.5f, 3, 2,
+            SMALL.shape());
     // 4 recordings, 3 per update: every epoch ends on a short group of 1
 
     @Test
@@ -79,7 +83,7 @@ class TinyModelTrainerTest {
     }
 
     private static TrainingSummary train(Path out, PrintStream progress) throws Exception {
-        return new TinyModelTrainer(SETTINGS, progress).train(clips(), heldOut(), out);
+        return new TinyModelTrainer(SETTINGS, SMALL, progress).train(clips(), heldOut(), out);
     }
 
     private static List<LabelledClip> clips() {

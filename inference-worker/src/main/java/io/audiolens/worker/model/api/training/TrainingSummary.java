@@ -1,4 +1,4 @@
-package io.audiolens.worker.model.qwen2audio.training;
+package io.audiolens.worker.model.api.training;
 
 import java.time.Duration;
 import java.util.Collections;

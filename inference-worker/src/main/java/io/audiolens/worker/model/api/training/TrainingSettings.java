@@ -1,17 +1,18 @@
-package io.audiolens.worker.model.qwen2audio.training;
+package io.audiolens.worker.model.api.training;
 
 /**
- * How {@link TinyModelTrainer} trains: {@code encoderEpochs} of encoder warm-up at
- * {@code encoderLearningRate}, then {@code epochs} on the answers at {@code learningRate}, with the
- * late-answer term weighted by {@code lateAnswerWeight} (0: off). Every clip is heard with another voice
- * and tempo each time, and with probability {@code channelAugmentation} through another channel as well
- * (filter, room, noise; see {@link FeatureAugmentation}). Each stage runs Adam with a linear
- * warm-up of {@code warmupUpdates}, cosine-decayed to a tenth by its last update; one update per
- * {@code clipsPerUpdate} clips (gradients accumulate in between).
+ * How a tiny model is trained ({@link TinyTraining}): {@code encoderEpochs} of warming up the audio encoder
+ * alone at {@code encoderLearningRate}, then {@code epochs} of the whole model on the answers at
+ * {@code learningRate}, with the late-answer term (which pulls the lens readings of the lower half of the
+ * decoder layers towards uniform) weighted by {@code lateAnswerWeight} (0: off). Every clip is heard with
+ * another voice and tempo each time, and with probability {@code channelAugmentation} through another
+ * channel as well (filter, room, noise). Each stage runs Adam with a linear warm-up of
+ * {@code warmupUpdates}, cosine-decayed to a tenth by its last update; one update per
+ * {@code clipsPerUpdate} clips (gradients accumulate in between). The model has the given {@code shape}.
  */
 public record TrainingSettings(long seed, int encoderEpochs, float encoderLearningRate, int epochs,
         float learningRate, float lateAnswerWeight, float channelAugmentation, int clipsPerUpdate, int warmupUpdates,
-        TinyArchitecture architecture) {
+        TinyShape shape) {
 
     public TrainingSettings {
         if (encoderEpochs < 0 || epochs < 1 || clipsPerUpdate < 1 || warmupUpdates < 0 || !(learningRate > 0)
@@ -24,14 +25,9 @@ public record TrainingSettings(long seed, int encoderEpochs, float encoderLearni
                     + ", warm-up " + warmupUpdates + ", learning rates " + encoderLearningRate + " and " + learningRate
                     + ", late-answer weight " + lateAnswerWeight + ", channel augmentation " + channelAugmentation);
         }
-        if (lateAnswerWeight > 0 && architecture.decoderLayers() < 2) {
+        if (lateAnswerWeight > 0 && shape.decoderLayers() < 2) {
             throw new IllegalArgumentException("the late-answer term works on the lower half of the decoder layers: it needs"
-                    + " at least 2 of them (got " + architecture.decoderLayers() + "); set the late-answer weight to 0");
+                    + " at least 2 of them (got " + shape.decoderLayers() + "); set the late-answer weight to 0");
         }
-    }
-
-    /** What trains the bundled demo model (demo/audiolens-tiny) in about twenty minutes on two cores. */
-    public static TrainingSettings defaults(long seed) {
-        return new TrainingSettings(seed, 8, 1e-3f, 10, 5e-4f, 0.5f, 0.4f, 8, 30, TinyArchitecture.DEFAULT);
     }
 }
