@@ -1,11 +1,16 @@
 package io.audiolens.app.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.audiolens.app.AudioLens;
+import io.audiolens.worker.model.ModelFamilies;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -62,6 +67,36 @@ class TrainTinyCommandTest {
                 () -> parse("--data", "d", "--out", "o", "--progress", "fancy"));
         assertTrue(e.getMessage().contains("expected auto, bar or lines"), e.getMessage());
         assertEquals(TrainTinyCommand.ProgressStyle.LINES, parse("--data", "d", "--out", "o", "--progress", "LINES").progress);
+    }
+
+    @Test
+    void shouldTrainAQwen2AudioUnlessToldOtherwise() {
+        assertSame(ModelFamilies.named("qwen2-audio").tinyTraining().orElseThrow(),
+                parse("--data", "d", "--out", "o").training);
+        String help = new CommandLine(new TrainTinyCommand()).getUsageMessage(CommandLine.Help.Ansi.OFF)
+                .replaceAll("\\s+", " ");
+        assertTrue(help.contains("--family=<family> model family to train, one of: qwen2-audio (default: qwen2-audio;"),
+                help);
+    }
+
+    @Test
+    void shouldRefuseAFamilyThatCannotTrainNamingTheOnesThatCan(@TempDir Path dir) {
+        for (String[] refused : new String[][] {
+                {"qwen-audio", "train-tiny cannot train a qwen-audio model; the families it can train: qwen2-audio"},
+                {"nope", "unknown model family 'nope'; the families it can train: qwen2-audio"}}) {
+            StringWriter err = new StringWriter();
+            CommandLine cli = AudioLens.commandLine();
+            cli.setOut(new PrintWriter(new StringWriter()));
+            cli.setErr(new PrintWriter(err));
+
+            int exit = cli.execute("train-tiny", "--family", refused[0], "--data", dir.toString(), "--out",
+                    dir.resolve("model").toString());
+
+            assertEquals(2, exit, err.toString());
+            assertEquals("Invalid value for option '--family': " + refused[1], err.toString().lines().findFirst().orElse(""),
+                    err.toString());
+        }
+        assertTrue(Files.notExists(dir.resolve("model")), "nothing is written");
     }
 
     private static TrainTinyCommand parse(String... args) {
