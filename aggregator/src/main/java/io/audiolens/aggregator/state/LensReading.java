@@ -39,16 +39,29 @@ public record LensReading(int answer, int[] readout, int settleLayer, long margi
         return reading;
     }
 
+    /**
+     * One pass over the rows with two scratch rows for all of them (no array per row: this runs for every record);
+     * every value is computed by the same operations in the same order as row by row with fresh arrays would, so
+     * readings are bit for bit what they were ({@code LensReadingTest} holds them to that longhand).
+     */
     static LensReading of(List<List<Double>> layerProbs) {
         int layers = layerProbs.size();
         int[] readout = new int[layers];
         long[] entropy = new long[layers];
-        double[] q = null;
+        double[] row = new double[0];
+        double[] q = row;
+        double logLabels = 0;
         for (int l = 0; l < layers; l++) {
-            double[] row = ProbabilityRows.unboxed(layerProbs.get(l));
+            List<Double> probs = layerProbs.get(l);
+            if (probs.size() != row.length) { // once: a counted projection's rows all have one entry per label
+                row = new double[probs.size()];
+                q = new double[probs.size()];
+                logLabels = Math.log(probs.size());
+            }
+            ProbabilityRows.unboxInto(probs, row);
             readout[l] = argmax(row);
-            q = renormalised(row);
-            entropy[l] = Math.round(normalisedEntropy(q) * MICROS);
+            renormalise(row, q);
+            entropy[l] = Math.round(normalisedEntropy(q, logLabels) * MICROS);
         }
         int answer = readout[layers - 1];
         int settle = layers;
@@ -69,27 +82,26 @@ public record LensReading(int answer, int[] readout, int settleLayer, long margi
         return best;
     }
 
-    /** The labels' probabilities scaled to sum to 1; uniform when they are all 0 (underflow). */
-    private static double[] renormalised(double[] probs) {
+    /** Into {@code q}: the labels' probabilities scaled to sum to 1; uniform when they are all 0 (underflow). */
+    private static void renormalise(double[] probs, double[] q) {
         double sum = 0;
         for (double p : probs) {
             sum += p;
         }
-        double[] q = new double[probs.length];
         for (int y = 0; y < q.length; y++) {
             q[y] = sum > 0 ? probs[y] / sum : 1.0 / q.length;
         }
-        return q;
     }
 
-    private static double normalisedEntropy(double[] q) {
+    /** Entropy over {@code log |Y|} ({@code logLabels}), at most 1. */
+    private static double normalisedEntropy(double[] q, double logLabels) {
         double entropy = 0;
         for (double p : q) {
             if (p > 0) {
                 entropy -= p * Math.log(p);
             }
         }
-        return Math.min(1.0, entropy / Math.log(q.length));
+        return Math.min(1.0, entropy / logLabels);
     }
 
     private static double margin(double[] q, int answer) {

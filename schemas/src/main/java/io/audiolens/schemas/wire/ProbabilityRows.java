@@ -45,6 +45,20 @@ public final class ProbabilityRows extends AbstractList<List<Double>> implements
         return unboxed;
     }
 
+    /** {@link #unboxed}, into {@code into}, which has the row's length: no array per row for the hot readers. */
+    public static void unboxInto(List<Double> row, double[] into) {
+        if (into.length != row.size()) {
+            throw new IllegalArgumentException("a row of " + row.size() + " values into " + into.length + " places");
+        }
+        if (row instanceof Row slice) {
+            System.arraycopy(slice.values, slice.from, into, 0, into.length);
+            return;
+        }
+        for (int i = 0; i < into.length; i++) {
+            into[i] = row.get(i);
+        }
+    }
+
     /** Whether every value is a finite number (and none is null, which a list decoded by Avro may not hold either). */
     public static boolean allFinite(List<Double> row) {
         if (row instanceof Row slice) {

@@ -11,6 +11,7 @@ import io.audiolens.schemas.LayerProjection;
 import io.audiolens.schemas.PromptFormat;
 import io.audiolens.schemas.Split;
 import io.audiolens.schemas.View;
+import io.audiolens.schemas.topics.TrustedAvroClasses;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The direct reader against Avro's own: equal records from the same bytes, whatever Avro's writer made of them. */
@@ -32,6 +34,11 @@ class LayerProjectionReaderTest {
     private static final Schema SCHEMA = LayerProjection.getClassSchema();
     private static final double[] SPECIAL = {0.0, -0.0, 1.0, Double.MIN_VALUE, Double.MAX_VALUE, Double.NaN,
         Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e-300, 0.1 + 0.2};
+
+    @BeforeAll
+    static void trustOurClasses() { // not left to whichever test class ran before in this JVM
+        TrustedAvroClasses.trustAudioLensSchemas();
+    }
 
     @Test
     void shouldReadTheGeneratedClassesLayout() {
@@ -95,6 +102,14 @@ class LayerProjectionReaderTest {
         assertFalse(ProbabilityRows.allFinite(direct.getLayerProbs().get(0)));
         assertTrue(ProbabilityRows.allFinite(direct.getLayerProbs().get(3)));
         assertEquals(projection, direct);
+        for (List<List<Double>> layerProbs : List.of(rows, direct.getLayerProbs())) { // Avro's lists and ours
+            double[] into = new double[SPECIAL.length];
+            ProbabilityRows.unboxInto(layerProbs.get(0), into);
+            for (int i = 0; i < SPECIAL.length; i++) {
+                assertEquals(Double.doubleToRawLongBits(SPECIAL[i]), Double.doubleToRawLongBits(into[i]), "into " + i);
+            }
+            assertThrows(IllegalArgumentException.class, () -> ProbabilityRows.unboxInto(layerProbs.get(2), into));
+        }
     }
 
     @Test
