@@ -118,11 +118,16 @@ public final class AggregatorTopology {
 
     private static <C> void addCountingStores(StreamsBuilder builder, CountingProcessor.CountingStores stores, Serde<C> counts) {
         addLiveStore(builder, stores.counts(), counts);
-        // not cached: every sample id is written once and read once (a duplicate is rare), so a record cache saves no
-        // write and only fills up with entries it must evict; RocksDB's own memtable and bloom filter serve the reads.
-        // live: the ids seen since the last commit are written down at the commit in one RocksDB write batch
-        builder.addStateStore(LiveValueStore.builder(Stores.persistentKeyValueStore(stores.seen()),
-                Serdes.Boolean()));
+        // SeenIds: the ids of a commit interval go to the changelog as one packed batch (a live store, written at the
+        // commit), and into an index without changelog, rebuilt from the batches; not cached: a record cache saves no
+        // write of keys each written once, and RocksDB's memtable and bloom filter serve the index's few reads
+        builder.addStateStore(LiveValueStore.builder(Stores.persistentKeyValueStore(stores.seenBatches()),
+                Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.seenIndex()),
+                Serdes.String(), Serdes.Long()).withLoggingDisabled());
+        // the seen store of aggregators before the batches: restored and read, never written
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.seenBefore()),
+                Serdes.String(), Serdes.Boolean()));
         addStore(builder, stores.rejected(), Serdes.Long());
         addStore(builder, stores.changed(), Serdes.Boolean());
     }
@@ -140,7 +145,7 @@ public final class AggregatorTopology {
     }
 
     private static String[] storeNames(CountingProcessor.CountingStores stores) {
-        return new String[] {stores.counts(), stores.seen(), stores.rejected(), stores.changed()};
+        return stores.names();
     }
 
     /**

@@ -24,8 +24,17 @@ import org.slf4j.LoggerFactory;
  */
 abstract class CountingProcessor<E, C> implements Processor<String, byte[], String, SpecificRecord> {
 
-    /** The stores one kind of counting uses. */
-    record CountingStores(String counts, String seen, String rejected, String changed) {}
+    /**
+     * The stores one kind of counting uses: {@code seenIndex}, {@code seenBatches} and {@code seenBefore} are
+     * {@link SeenIds}' (the last one kept from aggregators before its format).
+     */
+    record CountingStores(String counts, String seenIndex, String seenBatches, String seenBefore, String rejected,
+            String changed) {
+
+        String[] names() {
+            return new String[] {counts, seenIndex, seenBatches, seenBefore, rejected, changed};
+        }
+    }
 
     /** Its children in the topology by name: where a snapshot goes (one or more), where a dead letter goes. */
     record CountingRoutes(List<String> snapshots, String deadLetters) {}
@@ -67,7 +76,8 @@ abstract class CountingProcessor<E, C> implements Processor<String, byte[], Stri
     public void init(ProcessorContext<String, SpecificRecord> processorContext) {
         context = processorContext;
         counts = context.getStateStore(stores.counts());
-        intakeStore = new KeyValueIntakeStore<>(counts, context.getStateStore(stores.seen()));
+        intakeStore = new KeyValueIntakeStore<>(counts, new SeenIds(context.getStateStore(stores.seenIndex()),
+                context.getStateStore(stores.seenBatches()), context.getStateStore(stores.seenBefore())));
         rejected = context.getStateStore(stores.rejected());
         changed = new ChangedKeys(context.getStateStore(stores.changed()));
         context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, this::publishChangedSnapshots);

@@ -31,9 +31,12 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  */
 abstract class LiveStore<S extends StateStore, L, V> extends WrappedStateStore<S, String, V> {
 
+    private static final Runnable NOTHING = () -> { };
+
     private final Map<L, V> live = new HashMap<>();
     private final Set<L> changed = new LinkedHashSet<>();
     private volatile Thread owner;
+    private Runnable beforeFlush = NOTHING;
 
     LiveStore(S below) {
         super(below);
@@ -46,6 +49,7 @@ abstract class LiveStore<S extends StateStore, L, V> extends WrappedStateStore<S
     public void init(StateStoreContext context, StateStore root) {
         live.clear();
         changed.clear();
+        beforeFlush = NOTHING;
         owner = Thread.currentThread();
         super.init(context, root);
     }
@@ -82,10 +86,32 @@ abstract class LiveStore<S extends StateStore, L, V> extends WrappedStateStore<S
         changed.remove(where);
     }
 
+    /** The live layer of {@code store}, as a processor's context hands it out (behind Kafka Streams' decorator). */
+    static LiveStore<?, ?, ?> of(StateStore store) {
+        StateStore layer = store;
+        while (!(layer instanceof LiveStore<?, ?, ?>) && layer instanceof WrappedStateStore<?, ?, ?> wrapper) {
+            layer = wrapper.wrapped();
+        }
+        if (layer instanceof LiveStore<?, ?, ?> live) {
+            return live;
+        }
+        throw new IllegalArgumentException(store.name() + " has no live layer");
+    }
+
+    /**
+     * {@code task} runs on the task's thread at every flush before the changed values go down (what it puts goes
+     * down with them), until the store is initialised again, cleared or closed: for a processor that writes at
+     * commits ({@link SeenIds}).
+     */
+    final void beforeFlush(Runnable task) {
+        beforeFlush = task;
+    }
+
     /** Before the task commits: the changed values go down, and the next record reads them back once. */
     @Override
     public void flushCache() {
         if (onTaskThread()) {
+            beforeFlush.run();
             writeDown();
             live.clear();
         }
@@ -103,6 +129,7 @@ abstract class LiveStore<S extends StateStore, L, V> extends WrappedStateStore<S
     public void clearCache() {
         live.clear();
         changed.clear();
+        beforeFlush = NOTHING;
         super.clearCache();
     }
 
@@ -110,6 +137,7 @@ abstract class LiveStore<S extends StateStore, L, V> extends WrappedStateStore<S
     public void close() {
         live.clear();
         changed.clear();
+        beforeFlush = NOTHING;
         super.close();
     }
 

@@ -16,8 +16,8 @@ import org.apache.kafka.streams.state.internals.KeyValueStoreBuilder;
 
 /**
  * A key-value store with live values ({@link LiveStore}): a group's counts (kilobytes of integers) and monitor
- * state stay objects on the task's thread between commits, and the sample ids seen since the last commit are
- * written to RocksDB in one batch when it comes.
+ * state stay objects on the task's thread between commits, and the seen sample ids of a commit interval go down
+ * as one packed batch when it ends ({@link SeenIds}).
  */
 final class LiveValueStore<V> extends LiveStore<KeyValueStore<String, V>, String, V>
         implements KeyValueStore<String, V> {

@@ -14,7 +14,8 @@ import org.apache.avro.specific.SpecificRecord;
 /** Counts the workers' enrichment outcomes per model × attribute × prompt and publishes enrichment snapshots. */
 final class OutcomeProcessor extends CountingProcessor<EnrichmentOutcome, EnrichmentCounts> {
 
-    static final CountingStores STORES = new CountingStores(StoreNames.ENRICHMENT, StoreNames.SEEN_OUTCOMES,
+    static final CountingStores STORES = new CountingStores(StoreNames.ENRICHMENT, StoreNames.SEEN_OUTCOMES_INDEX,
+            StoreNames.SEEN_OUTCOMES_BATCHES, StoreNames.SEEN_OUTCOMES,
             StoreNames.REJECTED_OUTCOMES, StoreNames.CHANGED_ENRICHMENT);
 
     /** Its children: the sinks of each kind it emits. */

@@ -23,7 +23,8 @@ import org.apache.avro.specific.SpecificRecord;
  */
 final class ProjectionProcessor extends CountingProcessor<LayerProjection, GroupCounts> {
 
-    static final CountingStores STORES = new CountingStores(StoreNames.GROUPS, StoreNames.SEEN_SAMPLES,
+    static final CountingStores STORES = new CountingStores(StoreNames.GROUPS, StoreNames.SEEN_SAMPLES_INDEX,
+            StoreNames.SEEN_SAMPLES_BATCHES, StoreNames.SEEN_SAMPLES,
             StoreNames.REJECTED_PROJECTIONS, StoreNames.CHANGED_GROUPS);
 
     /** Its children: the monitor, and the sinks (or the correlations' filter) of each kind it emits. */

@@ -1,11 +1,15 @@
 package io.audiolens.aggregator.topology;
 
-/** The aggregator's state stores (persistent RocksDB, changelogged). */
+/** The aggregator's state stores (persistent RocksDB, changelogged but for the seen ids' indexes). */
 public final class StoreNames {
 
     /** Group key → {@link io.audiolens.aggregator.state.GroupCounts}. */
     public static final String GROUPS = "aggregator-groups";
-    /** Group key|sampleId → true, for counting each sample once per group. */
+    /** Group key|sampleId → the number of its batch, for counting each sample once per group; no changelog. */
+    public static final String SEEN_SAMPLES_INDEX = "aggregator-seen-samples-index";
+    /** Batch number.chunk → the group key|sampleIds counted between two commits, packed ({@link SeenIds}). */
+    public static final String SEEN_SAMPLES_BATCHES = "aggregator-seen-sample-batches";
+    /** Group key|sampleId → true: the seen store of aggregators before the batches, still read, never written. */
     public static final String SEEN_SAMPLES = "aggregator-seen-samples";
     /** Key of the rejected projection (or "undecodable") → how many were rejected. */
     public static final String REJECTED_PROJECTIONS = "aggregator-rejected-projections";
@@ -13,7 +17,9 @@ public final class StoreNames {
     public static final String CHANGED_GROUPS = "aggregator-changed-groups";
     /** Enrichment key → {@link io.audiolens.aggregator.state.EnrichmentCounts}. */
     public static final String ENRICHMENT = "aggregator-enrichment";
-    /** Enrichment key|sampleId → true. */
+    /** Enrichment key|sampleId → its batch; the batches; the store before them (as for the samples). */
+    public static final String SEEN_OUTCOMES_INDEX = "aggregator-seen-outcomes-index";
+    public static final String SEEN_OUTCOMES_BATCHES = "aggregator-seen-outcome-batches";
     public static final String SEEN_OUTCOMES = "aggregator-seen-outcomes";
     public static final String REJECTED_OUTCOMES = "aggregator-rejected-outcomes";
     public static final String CHANGED_ENRICHMENT = "aggregator-changed-enrichment";
