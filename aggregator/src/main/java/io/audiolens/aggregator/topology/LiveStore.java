@@ -114,6 +114,9 @@ abstract class LiveStore<S extends StateStore, L, V> extends WrappedStateStore<S
             beforeFlush.run();
             writeDown();
             live.clear();
+        } else if (beforeFlush != NOTHING) {
+            throw new IllegalStateException(name() + " was flushed off its task's thread: its processor's writes at a"
+                    + " flush would miss the commit");
         }
         super.flushCache();
     }
