@@ -1,7 +1,6 @@
 package io.audiolens.schemas.wire;
 
 import java.util.AbstractList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.RandomAccess;
 
@@ -9,7 +8,7 @@ import java.util.RandomAccess;
  * A {@code LayerProjection}'s {@code layerProbs} held in one primitive array instead of a list per row: what {@link
  * LayerProjectionReader} decodes into. It is an ordinary read-only {@code List<List<Double>>} to everything that
  * takes one (equality, hash code, Avro's writer, JSON); the hot readers take each row as a {@code double[]} through
- * {@link #unboxed(List)}. Rows may differ in length, as a malformed record's do (the aggregator's check dead-letters
+ * {@link #unboxInto(List, double[])}. Rows may differ in length, as a malformed record's do (the aggregator's check dead-letters
  * those).
  */
 public final class ProbabilityRows extends AbstractList<List<Double>> implements RandomAccess {
@@ -33,19 +32,10 @@ public final class ProbabilityRows extends AbstractList<List<Double>> implements
         return starts.length - 1;
     }
 
-    /** The row's values unboxed: a copy of the primitive slice when it is one of ours, else unboxed one by one. */
-    public static double[] unboxed(List<Double> row) {
-        if (row instanceof Row slice) {
-            return Arrays.copyOfRange(slice.values, slice.from, slice.to);
-        }
-        double[] unboxed = new double[row.size()];
-        for (int i = 0; i < unboxed.length; i++) {
-            unboxed[i] = row.get(i);
-        }
-        return unboxed;
-    }
-
-    /** {@link #unboxed}, into {@code into}, which has the row's length: no array per row for the hot readers. */
+    /**
+     * The row's values unboxed into {@code into}, which has the row's length (the hot readers reuse one array for
+     * every row): a copy of the primitive slice when it is one of ours, else unboxed one by one.
+     */
     public static void unboxInto(List<Double> row, double[] into) {
         if (into.length != row.size()) {
             throw new IllegalArgumentException("a row of " + row.size() + " values into " + into.length + " places");

@@ -63,7 +63,7 @@ class LayerProjectionReaderTest {
                 assertEquals(avro.toString(), direct.toString());
                 for (int l = 0; l < avro.getLayerProbs().size(); l++) {
                     assertArrayEquals(unboxed(avro.getLayerProbs().get(l)),
-                            ProbabilityRows.unboxed(direct.getLayerProbs().get(l)), 0.0, "bit for bit, row " + l);
+                            unboxedByUs(direct.getLayerProbs().get(l)), 0.0, "bit for bit, row " + l);
                 }
             }
         }
@@ -92,7 +92,7 @@ class LayerProjectionReaderTest {
         LayerProjection direct = directRead(encode(projection, Encoding.BLOCKED));
 
         assertInstanceOf(ProbabilityRows.class, direct.getLayerProbs());
-        double[] first = ProbabilityRows.unboxed(direct.getLayerProbs().get(0));
+        double[] first = unboxedByUs(direct.getLayerProbs().get(0));
         for (int i = 0; i < SPECIAL.length; i++) {
             assertEquals(Double.doubleToRawLongBits(SPECIAL[i]), Double.doubleToRawLongBits(first[i]), "value " + i);
         }
@@ -221,5 +221,12 @@ class LayerProjectionReaderTest {
 
     private static double[] unboxed(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Through {@link ProbabilityRows#unboxInto}, the aggregator's copy of a row. */
+    private static double[] unboxedByUs(List<Double> row) {
+        double[] into = new double[row.size()];
+        ProbabilityRows.unboxInto(row, into);
+        return into;
     }
 }
