@@ -24,7 +24,7 @@ final class TrainableFamilies implements Iterable<String> {
      * is read (exit 2), naming the families that can.
      */
     static TinyTraining named(String id) {
-        ModelFamily family = ModelFamilies.all().stream().filter(f -> f.id().equals(id)).findFirst()
+        ModelFamily family = ModelFamilies.find(id)
                 .orElseThrow(() -> new TypeConversionException("unknown model family '" + id + "'" + canTrain()));
         return family.tinyTraining().orElseThrow(() -> new TypeConversionException("train-tiny cannot train a " + id
                 + " model" + canTrain()));

@@ -13,6 +13,7 @@ import io.audiolens.worker.model.qwenaudio.QwenAudioFamily;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -28,9 +29,14 @@ public final class ModelFamilies {
         return FAMILIES;
     }
 
-    /** The family named {@code id} ({@code qwen2-audio}, {@code qwen-audio}). */
+    /** The family named {@code id} ({@code qwen2-audio}, {@code qwen-audio}), if there is one. */
+    public static Optional<ModelFamily> find(String id) {
+        return FAMILIES.stream().filter(f -> f.id().equals(id)).findFirst();
+    }
+
+    /** The family named {@code id}; an unknown one fails naming every family. */
     public static ModelFamily named(String id) {
-        return FAMILIES.stream().filter(f -> f.id().equals(id)).findFirst()
+        return find(id)
                 .orElseThrow(() -> new IllegalArgumentException("unknown model family '" + id + "'; use one of "
                         + FAMILIES.stream().map(ModelFamily::id).toList()));
     }
