@@ -133,8 +133,8 @@ final class SeenIds {
     private long inLineWithBatches() {
         Long mark = index.get(MARK);
         Long stamp = index.get(MARK_STAMP);
-        if (mark == null || mark == 0) {
-            if (mark == null && hasAny(index)) { // ids without a mark: not written by this class
+        if (mark == null) {
+            if (hasAny(index)) { // ids without a mark: not written by this class
                 clearIndex("it has no mark");
             }
             return 0;
