@@ -93,6 +93,18 @@ class SeenIdsTest {
         });
     }
 
+    /** A processor that remembered samples 0 to the first end and committed, then to the next end and committed... */
+    private SeenIds committedBatches(int... ends) {
+        SeenIds seen = started();
+        int from = 0;
+        for (int end : ends) {
+            remember(seen, from, end);
+            commit();
+            from = end;
+        }
+        return seen;
+    }
+
     private static void assertSeen(SeenIds seen, int from, int to) {
         IntStream.range(from, to).forEach(i -> assertTrue(seen.contains(sample(i)), sample(i)));
     }
@@ -127,11 +139,7 @@ class SeenIdsTest {
 
     @Test
     void shouldRebuildAWipedIndexFromTheBatches() {
-        SeenIds seen = started();
-        remember(seen, 0, 1_000);
-        commit();
-        remember(seen, 1_000, 1_500);
-        commit();
+        committedBatches(1_000, 1_500);
         index.close();
         index = plain("index", Serdes.Long()); // a new instance, or a task directory wiped: no index
 
@@ -147,11 +155,7 @@ class SeenIdsTest {
 
     @Test
     void shouldReplayOnlyTheBatchesAfterTheIndexMark() {
-        SeenIds seen = started();
-        remember(seen, 0, 10);
-        commit();
-        remember(seen, 10, 20);
-        commit();
+        committedBatches(10, 20);
         // the index as if it had missed batch 2 (left behind while a standby followed the batches)
         IntStream.range(10, 20).forEach(i -> index.delete(sample(i)));
         index.put(SeenIds.MARK, 1L);
@@ -167,11 +171,7 @@ class SeenIdsTest {
 
     @Test
     void shouldForgetIdsIndexedForABatchWhoseCommitFailed() {
-        SeenIds seen = started();
-        remember(seen, 0, 10);
-        commit();
-        remember(seen, 10, 20);
-        commit();
+        committedBatches(10, 20);
         // the transaction of batch 2 aborted: its changelog record is gone from the restored batches, but the index
         // (no changelog) still holds its ids (Kafka Streams would wipe it under exactly-once; SeenIds does not rely on it)
         batches.delete(SeenIds.batchKey(2, 0));
@@ -189,11 +189,7 @@ class SeenIdsTest {
 
     @Test
     void shouldRebuildAnIndexWhoseBatchOfTheMarksNumberIsNotTheCommittedOne() {
-        SeenIds seen = started();
-        remember(seen, 0, 10);
-        commit();
-        remember(seen, 10, 20);
-        commit();
+        committedBatches(10, 20);
         // batch 2 of this index never committed; another writer committed a batch 2 of other ids
         batches.put(SeenIds.batchKey(2, 0), SeenIds.pack(IntStream.range(20, 30).mapToObj(SeenIdsTest::sample)
                 .toList(), 42).get(0));
