@@ -40,63 +40,58 @@ public record LensReading(int answer, int[] readout, int settleLayer, long margi
     }
 
     /**
-     * One pass over the rows with two scratch rows for all of them (no array per row: this runs for every record);
-     * every value is computed by the same operations in the same order as row by row with fresh arrays would, so
-     * readings are bit for bit what they were ({@code LensReadingTest} holds them to that longhand).
+     * One scratch row for all rows (no array per row: this runs for every record), and per row one loop for the
+     * argmax and the sum and one for the entropy, each probability renormalised where it is used; every value is
+     * computed by the same operations in the same order as row by row with fresh arrays would, so readings are bit
+     * for bit what they were ({@code LensReadingTest} holds them to that longhand).
      */
     static LensReading of(List<List<Double>> layerProbs) {
         int layers = layerProbs.size();
         int[] readout = new int[layers];
         long[] entropy = new long[layers];
         double[] row = new double[0];
-        double[] q = row;
         double logLabels = 0;
+        double sum = 0;
         for (int l = 0; l < layers; l++) {
             List<Double> probs = layerProbs.get(l);
             if (probs.size() != row.length) { // once: a counted projection's rows all have one entry per label
                 row = new double[probs.size()];
-                q = new double[probs.size()];
                 logLabels = Math.log(probs.size());
             }
             ProbabilityRows.unboxInto(probs, row);
-            readout[l] = argmax(row);
-            renormalise(row, q);
-            entropy[l] = Math.round(normalisedEntropy(q, logLabels) * MICROS);
+            // the argmax (the lowest index on ties) and the sum, in label order
+            int best = 0;
+            sum = 0;
+            for (int y = 0; y < row.length; y++) {
+                sum += row[y];
+                if (row[y] > row[best]) {
+                    best = y;
+                }
+            }
+            readout[l] = best;
+            entropy[l] = Math.round(normalisedEntropy(row, sum, logLabels) * MICROS);
         }
         int answer = readout[layers - 1];
         int settle = layers;
         while (settle > 1 && readout[settle - 2] == answer) {
             settle--;
         }
-        return new LensReading(answer, readout, settle, Math.round(margin(q, answer) * MICROS), entropy);
+        return new LensReading(answer, readout, settle, Math.round(margin(row, sum, answer) * MICROS), entropy);
     }
 
-    /** The label index the lens reads at a layer: the argmax over labels, the lowest index on ties. */
-    private static int argmax(double[] probs) {
-        int best = 0;
-        for (int y = 1; y < probs.length; y++) {
-            if (probs[y] > probs[best]) {
-                best = y;
-            }
-        }
-        return best;
+    /**
+     * A label's probability scaled over the labels' {@code sum}: the labels' probabilities then sum to 1; uniform when
+     * they are all 0 (underflow).
+     */
+    private static double renormalised(double[] probs, double sum, int y) {
+        return sum > 0 ? probs[y] / sum : 1.0 / probs.length;
     }
 
-    /** Into {@code q}: the labels' probabilities scaled to sum to 1; uniform when they are all 0 (underflow). */
-    private static void renormalise(double[] probs, double[] q) {
-        double sum = 0;
-        for (double p : probs) {
-            sum += p;
-        }
-        for (int y = 0; y < q.length; y++) {
-            q[y] = sum > 0 ? probs[y] / sum : 1.0 / q.length;
-        }
-    }
-
-    /** Entropy over {@code log |Y|} ({@code logLabels}), at most 1. */
-    private static double normalisedEntropy(double[] q, double logLabels) {
+    /** Entropy of the renormalised row over {@code log |Y|} ({@code logLabels}), at most 1. */
+    private static double normalisedEntropy(double[] probs, double sum, double logLabels) {
         double entropy = 0;
-        for (double p : q) {
+        for (int y = 0; y < probs.length; y++) {
+            double p = renormalised(probs, sum, y);
             if (p > 0) {
                 entropy -= p * Math.log(p);
             }
@@ -104,13 +99,14 @@ public record LensReading(int answer, int[] readout, int settleLayer, long margi
         return Math.min(1.0, entropy / logLabels);
     }
 
-    private static double margin(double[] q, int answer) {
+    /** The answer's renormalised probability minus the runner-up's, in the row of the last layer. */
+    private static double margin(double[] probs, double sum, int answer) {
         double runnerUp = 0;
-        for (int y = 0; y < q.length; y++) {
+        for (int y = 0; y < probs.length; y++) {
             if (y != answer) {
-                runnerUp = Math.max(runnerUp, q[y]);
+                runnerUp = Math.max(runnerUp, renormalised(probs, sum, y));
             }
         }
-        return q[answer] - runnerUp;
+        return renormalised(probs, sum, answer) - runnerUp;
     }
 }
