@@ -41,9 +41,21 @@ public final class AggregatorMeters {
 
     /** One input record of {@code stage} (projections, outcomes) for {@code key}: counted, duplicate or rejected. */
     public void record(String stage, String key, String outcome) {
-        records.computeIfAbsent(List.of(stage, key, outcome), k -> Counter.builder("audiolens.aggregator.records")
+        counter(stage, key, outcome).increment();
+    }
+
+    /**
+     * {@link #record} for one stage and outcome, for one thread (a processor's): its counters by key in a plain map,
+     * so that a record costs a lookup by its key alone.
+     */
+    public KeyedCounter records(String stage, String outcome) {
+        return new KeyedCounter(key -> counter(stage, key, outcome));
+    }
+
+    private Counter counter(String stage, String key, String outcome) {
+        return records.computeIfAbsent(List.of(stage, key, outcome), k -> Counter.builder("audiolens.aggregator.records")
                 .description("input records by key and what became of them")
-                .tags("stage", stage, "key", key, "outcome", outcome).register(registry)).increment();
+                .tags("stage", stage, "key", key, "outcome", outcome).register(registry));
     }
 
     public void deadLetter(String stage) {

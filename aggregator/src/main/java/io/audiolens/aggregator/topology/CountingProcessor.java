@@ -1,6 +1,7 @@
 package io.audiolens.aggregator.topology;
 
 import io.audiolens.aggregator.meters.AggregatorMeters;
+import io.audiolens.aggregator.meters.KeyedCounter;
 import io.audiolens.aggregator.state.Counting;
 import io.audiolens.aggregator.state.Intake;
 import io.audiolens.schemas.wire.UndecodableValueException;
@@ -53,6 +54,8 @@ abstract class CountingProcessor<E, C> implements Processor<String, byte[], Stri
     private final Duration publishInterval;
     private final Intake<E, C> intake;
     private final AggregatorMeters meters;
+    private final KeyedCounter countedRecords;
+    private final KeyedCounter duplicateRecords;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, C> counts;
     private KeyValueIntakeStore<C> intakeStore;
@@ -70,6 +73,8 @@ abstract class CountingProcessor<E, C> implements Processor<String, byte[], Stri
         this.publishInterval = publishInterval;
         this.intake = new Intake<>(counting);
         this.meters = meters;
+        this.countedRecords = meters.records(stage, "counted");
+        this.duplicateRecords = meters.records(stage, "duplicate");
     }
 
     @Override
@@ -102,13 +107,13 @@ abstract class CountingProcessor<E, C> implements Processor<String, byte[], Stri
         }
         changed.mark(result.key());
         if (result instanceof Intake.Counted<C> counted) {
-            meters.record(stage, result.key(), "counted");
+            countedRecords.increment(result.key());
             onCounted(event, result.key(), record.timestamp());
             if (counted.completedProbe()) {
                 onProbeCompleted(counted.counts(), record.timestamp());
             }
         } else {
-            meters.record(stage, result.key(), "duplicate");
+            duplicateRecords.increment(result.key());
         }
     }
 
