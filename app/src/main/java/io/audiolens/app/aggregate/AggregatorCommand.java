@@ -52,6 +52,12 @@ public final class AggregatorCommand implements Callable<Integer> {
     @Mixin
     StreamThreadsOption streamThreads;
 
+    @Option(names = "--commit-interval-ms", paramLabel = "MS", defaultValue = "" + AggregatorApp.COMMIT_INTERVAL_MS,
+            description = "how often each stream thread commits its exactly-once transaction: metrics are published"
+                    + " at commits, so lower means fresher snapshots and more of the thread's time spent committing"
+                    + " (default: ${DEFAULT-VALUE})")
+    long commitIntervalMs;
+
     @Option(names = "--application-id", defaultValue = AggregatorApp.DEFAULT_APPLICATION_ID,
             description = "Kafka Streams application id, shared by every instance (default: ${DEFAULT-VALUE})")
     String applicationId;
@@ -63,6 +69,10 @@ public final class AggregatorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         int threads = streamThreads.value();
+        if (commitIntervalMs < 1) {
+            throw new IllegalArgumentException("--commit-interval-ms " + commitIntervalMs + ": give 1 or more"
+                    + " milliseconds (" + AggregatorApp.COMMIT_INTERVAL_MS + " by default)");
+        }
         AggregatorSettings settings = AggregatorSettings.defaults()
                 .withParameters(aggregation.parameters()).withMonitor(monitor.settings());
         KafkaCluster kafka = cluster.kafka();
@@ -72,7 +82,8 @@ public final class AggregatorCommand implements Callable<Integer> {
                     replicationFactor, Duration.ofSeconds(30));
         }
         AggregatorService service = AggregatorService.start(new AggregatorService.Options(applicationId,
-                kafka, serdes, stateDir, httpHost, httpPort, settings, Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads)));
+                kafka, serdes, stateDir, httpHost, httpPort, settings, Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads,
+                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs)));
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "aggregator-shutdown"));
         if (service.awaitStopped() == KafkaStreams.State.ERROR) {
             Throwable cause = service.failure().orElse(null);

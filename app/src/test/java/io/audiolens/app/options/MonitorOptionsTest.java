@@ -39,6 +39,8 @@ class MonitorOptionsTest {
                 "--registry-url", "http://127.0.0.1:1", "--agreement-threshold", "0");
         assertUsageError("--stream-threads 0: give 1 or more threads", "aggregator", "--bootstrap-servers", "127.0.0.1:1",
                 "--registry-url", "http://127.0.0.1:1", "--stream-threads", "0");
+        assertUsageError("--commit-interval-ms 0: give 1 or more milliseconds (200 by default)", "aggregator",
+                "--bootstrap-servers", "127.0.0.1:1", "--registry-url", "http://127.0.0.1:1", "--commit-interval-ms", "0");
         assertUsageError("--live", "demo", "--rate", "2");
         assertUsageError("--unpin needs --group KEY", "baseline", "--unpin", "--bootstrap-servers", "127.0.0.1:1",
                 "--registry-url", "http://127.0.0.1:1");
