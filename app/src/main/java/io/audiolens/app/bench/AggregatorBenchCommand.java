@@ -49,7 +49,7 @@ public final class AggregatorBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (records < 36) {
             throw new IllegalArgumentException("--records " + records + ": give at least 36 (one per group of the"
-                    + " four synthetic models × 9 prompt-view groups); 100000 by default");
+                    + " four synthetic models × 9 prompt-view groups); 300000 by default");
         }
         if (warmUpSeconds < 0) {
             throw new IllegalArgumentException("--warm-up-seconds " + warmUpSeconds + ": give 0 or more seconds (0: one"
